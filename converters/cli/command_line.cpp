@@ -1,0 +1,48 @@
+#include "cli/command_line.hpp"
+
+#include <iostream>
+
+#include "common/diagnostics.hpp"
+
+namespace mimeo::cli {
+
+bool parse(const Arguments& args, const char* usage, po::options_description& options, const char* positional_name,
+           po::variables_map& values)
+{
+    options.add_options()("help,h", "show this help");
+    po::positional_options_description positional;
+    if (positional_name) positional.add(positional_name, -1);
+    po::store(po::command_line_parser(args).options(options).positional(positional).run(), values);
+    if (values.count("help")) {
+        std::cout << "usage: " << usage << "\n\n" << options << "\n";
+        return false;
+    }
+    po::notify(values);
+    return true;
+}
+
+void add_import_options(po::options_description& options)
+{
+    options.add_options()
+        ("from,f", po::value<std::string>()->default_value(""), "input format (default: by file extension)")
+        ("no-smart", "keep straight quotes, dashes and dots as typed")
+        ("input-option,I", po::value<std::vector<std::string>>()->composing(),
+         "importer option KEY=VALUE (repeatable)");
+}
+
+FormatOptions assignments(const po::variables_map& values, const char* option)
+{
+    FormatOptions options;
+    if (values.count(option))
+        for (const auto& assignment : values[option].as<std::vector<std::string>>()) options.set_from_text(assignment);
+    return options;
+}
+
+FormatOptions import_options_from(const po::variables_map& values)
+{
+    FormatOptions options = assignments(values, "input-option");
+    if (values.count("no-smart")) options.set("smart", "false");
+    return options;
+}
+
+}  // namespace mimeo::cli

@@ -1,0 +1,27 @@
+// Boost.Program_options plumbing shared by the commands.
+#pragma once
+
+#include <boost/program_options.hpp>
+
+#include <string>
+
+#include "cli/commands.hpp"
+#include "common/options.hpp"
+
+namespace mimeo::cli {
+
+namespace po = boost::program_options;
+
+// Parses `args` with `options` and the positional `positional_name` (any number).
+// Returns false when --help was asked for (and printed).
+bool parse(const Arguments& args, const char* usage, po::options_description& options,
+           const char* positional_name, po::variables_map& values);
+
+// Options shared by commands that import: --from, --no-smart, -I KEY=VALUE.
+void add_import_options(po::options_description& options);
+FormatOptions import_options_from(const po::variables_map& values);
+
+// KEY=VALUE assignments of a repeatable option, as format options.
+FormatOptions assignments(const po::variables_map& values, const char* option);
+
+}  // namespace mimeo::cli

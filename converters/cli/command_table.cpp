@@ -1,0 +1,16 @@
+#include "cli/commands.hpp"
+
+namespace mimeo::cli {
+
+const std::vector<Command>& commands()
+{
+    static const std::vector<Command> list = {
+        {"import", "read an article into canonical XML", import_command},
+        {"validate", "check canonical XML against schemas/article.rng", validate_command},
+        {"convert", "convert articles to an output format", convert_command},
+        {"check", "check finished outputs with their validators", check_command},
+    };
+    return list;
+}
+
+}  // namespace mimeo::cli

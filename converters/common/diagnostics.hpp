@@ -1,0 +1,66 @@
+// Diagnostics: every message mimeo prints about an input or output.
+// Format: `file:line:col: severity[code]: message` (codes listed in docs/diagnostics.md).
+#pragma once
+
+#include <mutex>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace mimeo {
+
+struct Location {
+    std::string file;
+    int line = 0;    // 1-based; 0 when unknown
+    int column = 0;  // 1-based; 0 when unknown
+};
+
+enum class Severity { warning, error };
+
+struct Diagnostic {
+    Severity severity = Severity::error;
+    std::string code;  // stable identifier such as "docx-skip"; may be empty
+    Location where;
+    std::string message;
+};
+
+std::string format_diagnostic(const Diagnostic& d);
+
+// A failure that stops the current conversion. Exit code 1 unless a usage error.
+class Error : public std::runtime_error {
+public:
+    Error(Location where, std::string code, std::string message);
+    explicit Error(std::string message) : Error(Location{}, "", std::move(message)) {}
+    const Diagnostic& diagnostic() const { return diagnostic_; }
+
+private:
+    Diagnostic diagnostic_;
+};
+
+// A mistake in how mimeo was called: exit code 2.
+class UsageError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+// Collects warnings from importers, transforms and exporters, possibly from several threads.
+class Diagnostics {
+public:
+    void warn(Location where, std::string code, std::string message);
+    void add(Diagnostic d);
+    std::vector<Diagnostic> all() const;
+    std::size_t warning_count() const;
+    // Suppressed codes are dropped on arrival (like `--quiet-code docx-skip`).
+    void suppress(std::string code);
+    // Where diagnostics are echoed as they arrive; nullptr to only collect.
+    void echo_to(std::FILE* stream) { echo_ = stream; }
+
+private:
+    mutable std::mutex mutex_;
+    std::vector<Diagnostic> items_;
+    std::vector<std::string> suppressed_;
+    std::FILE* echo_ = stderr;
+};
+
+}  // namespace mimeo

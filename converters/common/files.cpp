@@ -1,0 +1,78 @@
+#include "common/files.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+namespace mimeo {
+
+std::string read_file(const std::filesystem::path& path)
+{
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec))
+        throw Error({path.string(), 0, 0}, "read", "is a folder, not a file");
+    std::FILE* file = std::fopen(path.c_str(), "rb");
+    if (!file) throw Error({path.string(), 0, 0}, "read", std::string("cannot read: ") + std::strerror(errno));
+    std::string content;
+    char buffer[1 << 16];
+    std::size_t n;
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, n);
+    bool failed = std::ferror(file);
+    std::fclose(file);
+    if (failed) throw Error({path.string(), 0, 0}, "read", "cannot read: I/O error");
+    return content;
+}
+
+namespace {
+
+// Length of the valid UTF-8 sequence at `i`, or 0 (RFC 3629: no overlongs, no surrogates).
+std::size_t utf8_sequence_length(std::string_view s, std::size_t i)
+{
+    auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+    unsigned char c = byte(i);
+    if (c < 0x80) return 1;
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) {
+        len = 3;
+        if (c == 0xE0) lo = 0xA0;
+        if (c == 0xED) hi = 0x9F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+        len = 4;
+        if (c == 0xF0) lo = 0x90;
+        if (c == 0xF4) hi = 0x8F;
+    } else return 0;
+    if (i + len > s.size()) return 0;
+    if (byte(i + 1) < lo || byte(i + 1) > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if (byte(i + k) < 0x80 || byte(i + k) > 0xBF) return 0;
+    return len;
+}
+
+}  // namespace
+
+std::optional<Location> find_invalid_utf8(std::string_view text, const std::string& file)
+{
+    int line = 1, column = 1;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t len = utf8_sequence_length(text, i);
+        if (len == 0) return Location{file, line, column};
+        if (text[i] == '\n') {
+            ++line;
+            column = 1;
+        } else {
+            ++column;
+        }
+        i += len;
+    }
+    return std::nullopt;
+}
+
+void require_utf8(std::string_view text, const std::string& file)
+{
+    if (auto where = find_invalid_utf8(text, file))
+        throw Error(*where, "encoding", "invalid UTF-8 byte sequence");
+}
+
+}  // namespace mimeo

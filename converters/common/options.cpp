@@ -1,0 +1,107 @@
+#include "common/options.hpp"
+
+#include <algorithm>
+
+namespace mimeo {
+
+const char* option_type_name(OptionType type)
+{
+    switch (type) {
+    case OptionType::boolean: return "true or false";
+    case OptionType::integer: return "a whole number";
+    case OptionType::string: return "a string";
+    case OptionType::string_list: return "a string or a list of strings";
+    }
+    return "";
+}
+
+void FormatOptions::set_from_text(const std::string& assignment)
+{
+    auto eq = assignment.find('=');
+    if (eq == std::string::npos || eq == 0)
+        throw UsageError("option '" + assignment + "' must have the form KEY=VALUE");
+    std::string key = assignment.substr(0, eq);
+    std::string text = assignment.substr(eq + 1);
+    try {
+        YAML::Node parsed = YAML::Load(text);
+        values_[key] = parsed.IsNull() ? YAML::Node(text) : parsed;
+    } catch (const YAML::Exception&) {
+        values_[key] = text;  // not YAML: take it as a plain string
+    }
+}
+
+Location FormatOptions::location_of(const std::string& key) const
+{
+    for (const auto& entry : values_) {
+        if (entry.first.Scalar() == key) {
+            YAML::Mark mark = entry.first.Mark();
+            if (mark.line >= 0) return {origin_, mark.line + 1, mark.column + 1};
+        }
+    }
+    return {origin_, 0, 0};
+}
+
+void FormatOptions::type_error(const std::string& key, const char* expected) const
+{
+    throw Error(location_of(key), "option-type", "option '" + key + "' must be " + expected);
+}
+
+bool FormatOptions::get_bool(const std::string& key, bool fallback) const
+{
+    YAML::Node v = values_[key];
+    if (!v) return fallback;
+    bool result = fallback;
+    if (!v.IsScalar() || !YAML::convert<bool>::decode(v, result))
+        type_error(key, option_type_name(OptionType::boolean));
+    return result;
+}
+
+long FormatOptions::get_int(const std::string& key, long fallback) const
+{
+    YAML::Node v = values_[key];
+    if (!v) return fallback;
+    long result = fallback;
+    if (!v.IsScalar() || !YAML::convert<long>::decode(v, result))
+        type_error(key, option_type_name(OptionType::integer));
+    return result;
+}
+
+std::string FormatOptions::get_string(const std::string& key, const std::string& fallback) const
+{
+    YAML::Node v = values_[key];
+    if (!v) return fallback;
+    if (!v.IsScalar()) type_error(key, option_type_name(OptionType::string));
+    return v.Scalar();
+}
+
+std::vector<std::string> FormatOptions::get_list(const std::string& key) const
+{
+    YAML::Node v = values_[key];
+    if (!v) return {};
+    if (v.IsScalar()) return {v.Scalar()};
+    if (!v.IsSequence()) type_error(key, option_type_name(OptionType::string_list));
+    std::vector<std::string> items;
+    for (const auto& item : v) {
+        if (!item.IsScalar()) type_error(key, option_type_name(OptionType::string_list));
+        items.push_back(item.Scalar());
+    }
+    return items;
+}
+
+void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const std::string& format) const
+{
+    for (const auto& entry : values_) {
+        const std::string key = entry.first.Scalar();
+        auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; });
+        if (spec == specs.end())
+            throw Error(location_of(key), "unknown-option", "format '" + format + "' has no option '" + key + "'");
+        switch (spec->type) {
+        case OptionType::boolean: get_bool(key, false); break;
+        case OptionType::integer: get_int(key, 0); break;
+        case OptionType::string: get_string(key); break;
+        case OptionType::string_list: get_list(key); break;
+        }
+    }
+}
+
+}  // namespace mimeo

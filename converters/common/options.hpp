@@ -1,0 +1,53 @@
+// Format options, as written in a pipeline output (`width: 60`) or on the command
+// line (`-O width=60`). Each exporter declares the options it understands.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+
+namespace mimeo {
+
+enum class OptionType { boolean, integer, string, string_list };
+
+struct OptionSpec {
+    std::string name;
+    OptionType type;
+    std::string default_value;  // as documented; empty when there is none
+    std::string description;
+};
+
+const char* option_type_name(OptionType type);
+
+class FormatOptions {
+public:
+    FormatOptions() : values_(YAML::NodeType::Map) {}
+    // `origin` names the file the values came from, for error locations.
+    FormatOptions(YAML::Node map, std::string origin) : values_(std::move(map)), origin_(std::move(origin)) {}
+
+    // Parses `key=value`, reading the value as YAML so that lists and booleans work.
+    void set_from_text(const std::string& assignment);
+    void set(const std::string& key, const std::string& value) { values_[key] = value; }
+
+    bool has(const std::string& key) const { return static_cast<bool>(values_[key]); }
+    bool get_bool(const std::string& key, bool fallback) const;
+    long get_int(const std::string& key, long fallback) const;
+    std::string get_string(const std::string& key, const std::string& fallback = "") const;
+    // A single string is accepted as a one-element list.
+    std::vector<std::string> get_list(const std::string& key) const;
+
+    // Errors for keys the spec does not name, and values of the wrong type.
+    void check_against(const std::vector<OptionSpec>& specs, const std::string& format) const;
+
+    Location location_of(const std::string& key) const;
+
+private:
+    [[noreturn]] void type_error(const std::string& key, const char* expected) const;
+    YAML::Node values_;
+    std::string origin_;
+};
+
+}  // namespace mimeo

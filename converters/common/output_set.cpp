@@ -1,0 +1,82 @@
+#include "common/output_set.hpp"
+
+#include <unistd.h>
+
+#include <atomic>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+
+#include "common/diagnostics.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo {
+namespace {
+
+fs::path temporary_beside(const fs::path& target)
+{
+    static std::atomic<unsigned> counter{0};
+    auto name = "." + target.filename().string() + ".mimeo-" + std::to_string(::getpid()) + "-" +
+                std::to_string(counter++) + ".tmp";
+    return target.parent_path() / name;
+}
+
+[[noreturn]] void write_failure(const fs::path& target, int error_number)
+{
+    throw Error({target.string(), 0, 0}, "write", std::string("cannot write: ") + std::strerror(error_number));
+}
+
+}  // namespace
+
+OutputSet::~OutputSet() { discard(); }
+
+void OutputSet::write(const fs::path& target, std::string_view bytes)
+{
+    std::error_code ec;
+    if (!target.parent_path().empty()) {
+        fs::create_directories(target.parent_path(), ec);
+        if (ec) write_failure(target, ec.value());
+    }
+    fs::path temporary = temporary_beside(target);
+    std::FILE* file = std::fopen(temporary.c_str(), "wb");
+    if (!file) write_failure(target, errno);
+    bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
+    int error_number = errno;
+    ok = (std::fflush(file) == 0) && ok;
+    if (!ok) error_number = errno;
+    ok = (std::fclose(file) == 0) && ok;
+    if (!ok) {
+        fs::remove(temporary, ec);
+        write_failure(target, error_number ? error_number : EIO);
+    }
+    std::lock_guard lock(mutex_);
+    staged_.push_back({target, temporary, bytes.size()});
+}
+
+void OutputSet::commit()
+{
+    std::lock_guard lock(mutex_);
+    for (auto& file : staged_) {
+        if (std::rename(file.temporary.c_str(), file.target.c_str()) != 0) write_failure(file.target, errno);
+        file.temporary.clear();
+    }
+}
+
+void OutputSet::discard()
+{
+    std::lock_guard lock(mutex_);
+    for (auto& file : staged_) {
+        std::error_code ec;
+        if (!file.temporary.empty()) fs::remove(file.temporary, ec);
+        file.temporary.clear();
+    }
+}
+
+std::vector<StagedFile> OutputSet::files() const
+{
+    std::lock_guard lock(mutex_);
+    return staged_;
+}
+
+}  // namespace mimeo

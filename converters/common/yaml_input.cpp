@@ -1,0 +1,76 @@
+#include "common/yaml_input.hpp"
+
+#include <algorithm>
+#include <regex>
+
+namespace mimeo::yaml_input {
+
+YAML::Node parse(const std::string& text, const Source& source)
+{
+    try {
+        return YAML::Load(text);
+    } catch (const YAML::ParserException& e) {
+        throw Error({source.file, e.mark.line + source.first_line, e.mark.column + 1}, "yaml",
+                    "invalid YAML: " + e.msg);
+    }
+}
+
+Location where(const Source& source, const YAML::Node& node)
+{
+    YAML::Mark mark = node.Mark();
+    if (mark.line < 0) return {source.file, 0, 0};
+    return {source.file, mark.line + source.first_line, mark.column + 1};
+}
+
+void fail(const Source& source, const YAML::Node& node, const std::string& key_path, const std::string& problem)
+{
+    throw Error(where(source, node), "yaml-type", "'" + key_path + "' " + problem);
+}
+
+std::string join_path(const std::string& parent, const std::string& key)
+{
+    return parent.empty() ? key : parent + "." + key;
+}
+
+std::string scalar(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    if (!node.IsScalar()) fail(source, node, key_path, "must be a single value, not a list or a mapping");
+    return node.Scalar();
+}
+
+std::vector<std::string> string_list(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    if (node.IsScalar()) return {node.Scalar()};
+    if (!node.IsSequence()) fail(source, node, key_path, "must be a value or a list of values");
+    std::vector<std::string> items;
+    for (std::size_t i = 0; i < node.size(); ++i)
+        items.push_back(scalar(source, node[i], key_path + "[" + std::to_string(i) + "]"));
+    return items;
+}
+
+void require_map(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    if (!node.IsMap()) fail(source, node, key_path.empty() ? "the document" : key_path, "must be a mapping of keys to values");
+}
+
+std::string date(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    static const std::regex iso(R"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)");
+    std::string value = scalar(source, node, key_path);
+    if (!std::regex_match(value, iso)) fail(source, node, key_path, "must be a date as YYYY-MM-DD, not '" + value + "'");
+    return value;
+}
+
+void check_keys(const Source& source, const YAML::Node& map, const std::string& path,
+                const std::vector<std::string_view>& allowed, Diagnostics* warn_only)
+{
+    for (const auto& entry : map) {
+        const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "?";
+        if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
+        std::string message = "unknown key '" + join_path(path, key) + "'";
+        if (warn_only) warn_only->warn(where(source, entry.first), "unknown-key", message);
+        else throw Error(where(source, entry.first), "unknown-key", message);
+    }
+}
+
+}  // namespace mimeo::yaml_input

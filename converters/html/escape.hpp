@@ -1,0 +1,17 @@
+// Escaping for HTML and XML text, attributes and URLs: the one place it is done.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mimeo::html {
+
+// & < > " as character references; for text and attribute values alike.
+void escape(std::string_view text, std::string& out);
+std::string escape(std::string_view text);
+
+// A URL for an href or src: bytes outside RFC 3986's characters are percent-encoded
+// (existing %XX kept), then the result is escaped for an attribute.
+void escape_url(std::string_view url, std::string& out);
+
+}  // namespace mimeo::html

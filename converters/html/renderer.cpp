@@ -1,0 +1,469 @@
+#include "html/renderer.hpp"
+
+#include <algorithm>
+#include <map>
+#include <vector>
+
+#include "html/escape.hpp"
+#include "model/model.hpp"
+#include "model/provenance.hpp"
+
+namespace mimeo::html {
+namespace {
+
+bool named(pugi::xml_node node, std::string_view name) { return name == node.name(); }
+
+class Renderer {
+public:
+    Renderer(const RenderOptions& options, pugi::xml_node article) : options_(options), article_(article)
+    {
+        int number = 0;
+        for (pugi::xml_node note : model::notes(article).children("note"))
+            note_numbers_[note.attribute("id").value()] = ++number;
+    }
+
+    std::string take() { return std::move(out_); }
+
+    void blocks(pugi::xml_node container, bool tight = false)
+    {
+        for (pugi::xml_node child : container.children()) {
+            if (child.type() == pugi::node_element) block(child, tight);
+        }
+    }
+
+    void inlines(pugi::xml_node element)
+    {
+        for (pugi::xml_node child : element.children()) inline_node(child);
+    }
+
+    void article_header()
+    {
+        pugi::xml_node meta = model::meta(article_);
+        out_ += "<header>\n";
+        // The title sits one level above the article's first-level sections.
+        const int title_level = std::max(1, options_.heading_offset);
+        out_ += "<h" + std::to_string(title_level) + ">";
+        inlines(meta.child("title"));
+        out_ += "</h" + std::to_string(title_level) + ">\n";
+        if (pugi::xml_node subtitle = meta.child("subtitle")) {
+            out_ += "<p class=\"subtitle\"" + style("font-size: 1.2em; font-style: italic") + ">";
+            inlines(subtitle);
+            out_ += "</p>\n";
+        }
+        std::string date = meta.child("date").text().get();
+        auto authors = model::contributors(article_, "author");
+        if (!authors.empty() || !date.empty()) {
+            out_ += "<p class=\"byline\">";
+            if (!authors.empty()) escape("By " + model::join_names(authors), out_);
+            if (!authors.empty() && !date.empty()) out_ += " \u00B7 ";
+            if (!date.empty()) {
+                out_ += "<time datetime=\"" + html::escape(date) + "\">";
+                escape(model::human_date(date), out_);
+                out_ += "</time>";
+            }
+            out_ += "</p>\n";
+        }
+        auto translators = model::contributors(article_, "translator");
+        if (!translators.empty()) {
+            out_ += "<p class=\"translator\">";
+            escape("Translated by " + model::join_names(translators), out_);
+            out_ += "</p>\n";
+        }
+        if (auto note = model::provenance_note(article_)) {
+            out_ += "<p class=\"provenance\"" + style("font-style: italic") + ">";
+            escape(note->lead, out_);
+            if (!note->publication.empty()) {
+                out_ += "<cite>";
+                escape(note->publication, out_);
+                out_ += "</cite>";
+            }
+            escape(note->tail, out_);
+            if (!note->url.empty()) {
+                out_ += " <a href=\"" + url(note->url, false) + "\">Original</a>";
+            }
+            out_ += "</p>\n";
+        }
+        out_ += "</header>\n";
+    }
+
+    void notes()
+    {
+        pugi::xml_node notes = model::notes(article_);
+        if (!notes) return;
+        if (options_.notes == NoteStyle::epub) {
+            for (pugi::xml_node note : notes.children("note")) epub_note(note);
+            return;
+        }
+        for (const char* kind : {"footnote", "endnote"}) {
+            bool any = std::any_of(notes.children("note").begin(), notes.children("note").end(),
+                                   [&](pugi::xml_node n) { return kind == std::string_view(n.attribute("kind").value()); });
+            if (!any) continue;
+            out_ += std::string("<section class=\"") + kind + "s\" role=\"doc-" + (kind == std::string_view("footnote") ? "footnotes" : "endnotes") + "\">\n<hr />\n<ol>\n";
+            for (pugi::xml_node note : notes.children("note")) {
+                if (kind != std::string_view(note.attribute("kind").value())) continue;
+                const std::string id = note.attribute("id").value();
+                out_ += "<li id=\"" + prefixed(id) + "\" value=\"" + std::to_string(note_numbers_[id]) + "\">\n";
+                note_body(note);
+                out_ += "</li>\n";
+            }
+            out_ += "</ol>\n</section>\n";
+        }
+    }
+
+    void masthead(pugi::xml_node issue)
+    {
+        pugi::xml_node publication = model::publication(issue);
+        out_ += "<header class=\"masthead\"" + style("text-align: center") + ">\n";
+        out_ += "<p class=\"publication\"" + style("font-size: 2em; font-weight: bold; margin: 0") + ">";
+        inlines(publication.child("title"));
+        out_ += "</p>\n";
+        if (pugi::xml_node tagline = publication.child("tagline")) {
+            out_ += "<p class=\"tagline\"" + style("font-style: italic; margin: 0") + ">";
+            inlines(tagline);
+            out_ += "</p>\n";
+        }
+        if (pugi::xml_node epigraph = publication.child("epigraph")) block(epigraph, false);
+        std::string line;
+        if (pugi::xml_node volume = issue.child("volume")) line += "Volume " + std::string(volume.text().get());
+        if (pugi::xml_node number = issue.child("number"))
+            line += (line.empty() ? "" : ", ") + std::string("Issue ") + number.text().get();
+        if (pugi::xml_node date = issue.child("date"))
+            line += (line.empty() ? "" : " \u00B7 ") + model::human_date(date.text().get());
+        if (!line.empty()) {
+            out_ += "<p class=\"issue\">";
+            escape(line, out_);
+            out_ += "</p>\n";
+        }
+        if (pugi::xml_node title = issue.child("title")) {
+            out_ += "<p class=\"issue-title\">";
+            inlines(title);
+            out_ += "</p>\n";
+        }
+        out_ += "</header>\n";
+    }
+
+private:
+    std::string style(const char* css) const
+    {
+        return options_.inline_styles ? std::string(" style=\"") + css + "\"" : std::string();
+    }
+
+    std::string prefixed(std::string_view id) const { return options_.id_prefix + std::string(id); }
+
+    std::string url(std::string_view value, bool is_image) const
+    {
+        std::string out;
+        escape_url(options_.rewrite_url ? options_.rewrite_url(value, is_image) : std::string(value), out);
+        return out;
+    }
+
+    void heading_open(int level, const char* id = nullptr)
+    {
+        level = std::min(level + options_.heading_offset, 6);
+        out_ += "<h" + std::to_string(level);
+        if (id && *id) out_ += " id=\"" + html::escape(prefixed(id)) + "\"";
+        out_ += ">";
+    }
+
+    void heading_close(int level) { out_ += "</h" + std::to_string(std::min(level + options_.heading_offset, 6)) + ">\n"; }
+
+    void block(pugi::xml_node node, bool tight)
+    {
+        std::string_view name = node.name();
+        if (name == "p") {
+            if (tight) {
+                inlines(node);
+                out_ += "\n";
+                return;
+            }
+            out_ += "<p>";
+            inlines(node);
+            out_ += "</p>\n";
+        } else if (name == "section") {
+            int level = node.attribute("level").as_int(1);
+            heading_open(level, node.attribute("id").value());
+            if (pugi::xml_attribute number = node.attribute("number")) {
+                out_ += "<span class=\"section-number\">";
+                escape(number.value(), out_);
+                out_ += "</span> ";
+            }
+            inlines(node.child("heading"));
+            heading_close(level);
+            blocks(node);
+        } else if (name == "quote" || name == "epigraph") {
+            out_ += name == "quote" ? "<blockquote>\n" : "<blockquote class=\"epigraph\" role=\"doc-epigraph\">\n";
+            blocks(node);
+            if (pugi::xml_node attribution = node.child("attribution")) {
+                out_ += "<footer class=\"attribution\"" + style("text-align: right") + ">\u2014\u2009";
+                inlines(attribution);
+                out_ += "</footer>\n";
+            }
+            out_ += "</blockquote>\n";
+        } else if (name == "list") {
+            list(node);
+        } else if (name == "deflist") {
+            out_ += "<dl>\n";
+            for (pugi::xml_node child : node.children()) {
+                if (named(child, "term")) {
+                    out_ += "<dt>";
+                    inlines(child);
+                    out_ += "</dt>\n";
+                } else if (named(child, "definition")) {
+                    out_ += "<dd>\n";
+                    blocks(child);
+                    out_ += "</dd>\n";
+                }
+            }
+            out_ += "</dl>\n";
+        } else if (name == "table") {
+            table(node);
+        } else if (name == "figure") {
+            out_ += "<figure";
+            if (pugi::xml_attribute id = node.attribute("id")) out_ += " id=\"" + html::escape(prefixed(id.value())) + "\"";
+            out_ += ">\n";
+            image(node.child("image"));
+            out_ += "\n";
+            if (pugi::xml_node caption = node.child("caption")) {
+                out_ += "<figcaption>";
+                inlines(caption);
+                out_ += "</figcaption>\n";
+            }
+            out_ += "</figure>\n";
+        } else if (name == "code-block") {
+            out_ += "<pre><code";
+            if (pugi::xml_attribute language = node.attribute("language"))
+                out_ += " class=\"language-" + html::escape(language.value()) + "\"";
+            out_ += ">";
+            escape(node.text().get(), out_);
+            out_ += "</code></pre>\n";
+        } else if (name == "break") {
+            out_ += "<hr />\n";
+        } else if (name == "raw") {
+            raw(node);
+        }
+    }
+
+    void list(pugi::xml_node node)
+    {
+        const bool ordered = std::string_view(node.attribute("kind").value()) == "ordered";
+        const bool tight = node.attribute("tight").as_bool();
+        out_ += ordered ? "<ol" : "<ul";
+        if (ordered && node.attribute("start")) out_ += " start=\"" + std::to_string(node.attribute("start").as_llong()) + "\"";
+        out_ += ">\n";
+        for (pugi::xml_node item : node.children("item")) {
+            out_ += "<li>";
+            if (pugi::xml_attribute checked = item.attribute("checked"))
+                out_ += checked.as_bool() ? "<input type=\"checkbox\" checked=\"checked\" disabled=\"disabled\" /> "
+                                          : "<input type=\"checkbox\" disabled=\"disabled\" /> ";
+            pugi::xml_node first = item.first_child();
+            if (!(tight && first && named(first, "p")) && first) out_ += "\n";
+            blocks(item, tight);
+            out_ += "</li>\n";
+        }
+        out_ += ordered ? "</ol>\n" : "</ul>\n";
+    }
+
+    void table(pugi::xml_node node)
+    {
+        std::vector<std::string> alignments;
+        for (pugi::xml_node column : node.children("column")) alignments.push_back(column.attribute("align").value());
+        out_ += "<table";
+        if (pugi::xml_attribute id = node.attribute("id")) out_ += " id=\"" + html::escape(prefixed(id.value())) + "\"";
+        out_ += ">\n";
+        if (pugi::xml_node caption = node.child("caption")) {
+            out_ += "<caption>";
+            inlines(caption);
+            out_ += "</caption>\n";
+        }
+        auto rows = [&](pugi::xml_node group, const char* tag, const char* cell_tag) {
+            if (!group || !group.child("row")) return;
+            out_ += std::string("<") + tag + ">\n";
+            for (pugi::xml_node row : group.children("row")) {
+                out_ += "<tr>\n";
+                std::size_t column = 0;
+                for (pugi::xml_node cell : row.children("cell")) {
+                    std::string align = cell.attribute("align").value();
+                    if (align.empty() && column < alignments.size()) align = alignments[column];
+                    out_ += std::string("<") + cell_tag;
+                    if (!align.empty()) out_ += " style=\"text-align: " + align + "\"";
+                    if (int span = cell.attribute("colspan").as_int(1); span > 1) out_ += " colspan=\"" + std::to_string(span) + "\"";
+                    if (int span = cell.attribute("rowspan").as_int(1); span > 1) out_ += " rowspan=\"" + std::to_string(span) + "\"";
+                    out_ += ">";
+                    if (cell.find_child([](pugi::xml_node c) { return is_block(c); })) blocks(cell);
+                    else inlines(cell);
+                    out_ += std::string("</") + cell_tag + ">\n";
+                    column += static_cast<std::size_t>(cell.attribute("colspan").as_int(1));
+                }
+                out_ += "</tr>\n";
+            }
+            out_ += std::string("</") + tag + ">\n";
+        };
+        rows(node.child("head"), "thead", "th");
+        rows(node.child("rows"), "tbody", "td");
+        out_ += "</table>\n";
+    }
+
+    static bool is_block(pugi::xml_node node)
+    {
+        static const std::vector<std::string_view> names = {"p", "section", "quote", "epigraph", "list", "deflist",
+                                                            "table", "figure", "code-block", "break"};
+        return std::find(names.begin(), names.end(), node.name()) != names.end();
+    }
+
+    void image(pugi::xml_node node)
+    {
+        out_ += "<img src=\"" + url(node.attribute("src").value(), true) + "\" alt=\"";
+        escape(node.attribute("alt").value(), out_);
+        out_ += "\"";
+        if (pugi::xml_attribute title = node.attribute("title")) {
+            out_ += " title=\"";
+            escape(title.value(), out_);
+            out_ += "\"";
+        }
+        out_ += " />";
+    }
+
+    void raw(pugi::xml_node node)
+    {
+        if (std::string_view(node.attribute("format").value()) != "html") return;
+        out_ += options_.filter_raw_html ? options_.filter_raw_html(node.text().get()) : std::string(node.text().get());
+    }
+
+    void wrap(const char* tag, pugi::xml_node node, const std::string& attributes = "")
+    {
+        out_ += std::string("<") + tag + attributes + ">";
+        inlines(node);
+        out_ += std::string("</") + tag + ">";
+    }
+
+    void inline_node(pugi::xml_node node)
+    {
+        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            escape(node.value(), out_);
+            return;
+        }
+        std::string_view name = node.name();
+        if (name == "em") wrap("em", node);
+        else if (name == "strong") wrap("strong", node);
+        else if (name == "strike") wrap("del", node);
+        else if (name == "underline") wrap("u", node);
+        else if (name == "sup") wrap("sup", node);
+        else if (name == "sub") wrap("sub", node);
+        else if (name == "smallcaps") wrap("span", node, " class=\"smallcaps\"" + style("font-variant: small-caps"));
+        else if (name == "q") wrap("q", node);
+        else if (name == "code") {
+            out_ += "<code>";
+            escape(node.text().get(), out_);
+            out_ += "</code>";
+        } else if (name == "math") {
+            out_ += std::string("<span class=\"math ") + node.attribute("display").value() + "\">";
+            escape(node.text().get(), out_);
+            out_ += "</span>";
+        } else if (name == "span") {
+            std::string attributes;
+            if (pugi::xml_attribute lang = node.attribute("lang")) {
+                std::string value = html::escape(lang.value());
+                attributes = " lang=\"" + value + "\" xml:lang=\"" + value + "\"";
+            }
+            wrap("span", node, attributes);
+        } else if (name == "link") {
+            std::string attributes = " href=\"" + url(node.attribute("href").value(), false) + "\"";
+            if (pugi::xml_attribute title = node.attribute("title")) attributes += " title=\"" + html::escape(title.value()) + "\"";
+            wrap("a", node, attributes);
+        } else if (name == "anchor") {
+            out_ += "<span id=\"" + html::escape(prefixed(node.attribute("id").value())) + "\"></span>";
+        } else if (name == "line-break") {
+            out_ += "<br />\n";
+        } else if (name == "image") {
+            image(node);
+        } else if (name == "note-ref") {
+            note_ref(node.attribute("note").value());
+        } else if (name == "raw") {
+            raw(node);
+        }
+    }
+
+    void note_ref(const std::string& id)
+    {
+        const int number = note_numbers_[id];
+        const int seen = ++references_seen_[id];
+        const std::string ref_id = prefixed("ref-" + id) + (seen > 1 ? "-" + std::to_string(seen) : "");
+        out_ += "<a class=\"note-ref\" href=\"#" + html::escape(prefixed(id)) + "\" id=\"" + html::escape(ref_id) + "\"";
+        out_ += options_.notes == NoteStyle::epub ? " epub:type=\"noteref\"" : "";
+        out_ += " role=\"doc-noteref\"><sup>" + std::to_string(number) + "</sup></a>";
+    }
+
+    // The note's blocks with a link back to its first reference.
+    void note_body(pugi::xml_node note)
+    {
+        const std::string id = note.attribute("id").value();
+        const std::string backlink = "<a class=\"note-back\" href=\"#" + html::escape(prefixed("ref-" + id)) +
+                                     "\" role=\"doc-backlink\" title=\"Back to the text\">\u21A9\uFE0E</a>";
+        std::size_t mark = out_.size();
+        blocks(note);
+        // Inside the closing paragraph when there is one, as readers expect.
+        if (pugi::xml_node last = note.last_child(); last && named(last, "p") && out_.size() >= mark + 5 &&
+                                                      out_.compare(out_.size() - 5, 5, "</p>\n") == 0) {
+            out_.insert(out_.size() - 5, " " + backlink);
+        } else {
+            out_ += "<p>" + backlink + "</p>\n";
+        }
+    }
+
+    void epub_note(pugi::xml_node note)
+    {
+        const std::string id = note.attribute("id").value();
+        out_ += "<aside epub:type=\"" + std::string(note.attribute("kind").value()) + "\" role=\"doc-" +
+                note.attribute("kind").value() + "\" id=\"" + html::escape(prefixed(id)) + "\">\n";
+        out_ += "<p class=\"note-number\">" + std::to_string(note_numbers_[id]) + "</p>\n";
+        note_body(note);
+        out_ += "</aside>\n";
+    }
+
+    const RenderOptions& options_;
+    pugi::xml_node article_;
+    std::map<std::string, int> note_numbers_;
+    std::map<std::string, int> references_seen_;
+    std::string out_;
+};
+
+// The <article> a node belongs to, for note numbers.
+pugi::xml_node enclosing_article(pugi::xml_node node)
+{
+    while (node && !named(node, "article")) node = node.parent();
+    return node;
+}
+
+}  // namespace
+
+std::string render_blocks(pugi::xml_node container, const RenderOptions& options)
+{
+    Renderer renderer(options, enclosing_article(container));
+    renderer.blocks(container);
+    return renderer.take();
+}
+
+std::string render_inlines(pugi::xml_node element, const RenderOptions& options)
+{
+    Renderer renderer(options, enclosing_article(element));
+    renderer.inlines(element);
+    return renderer.take();
+}
+
+std::string render_article(pugi::xml_node article, const RenderOptions& options)
+{
+    Renderer renderer(options, article);
+    renderer.article_header();
+    renderer.blocks(model::body(article));
+    renderer.notes();
+    return renderer.take();
+}
+
+std::string render_masthead(pugi::xml_node issue, const RenderOptions& options)
+{
+    Renderer renderer(options, {});
+    renderer.masthead(issue);
+    return renderer.take();
+}
+
+}  // namespace mimeo::html

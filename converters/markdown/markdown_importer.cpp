@@ -1,0 +1,123 @@
+#include "markdown/markdown_importer.hpp"
+
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm.h>
+
+#include <memory>
+
+#include "common/files.hpp"
+#include "markdown/cmark_to_model.hpp"
+#include "markdown/front_matter_split.hpp"
+#include "model/front_matter.hpp"
+#include "model/model.hpp"
+#include "model/required_metadata.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::markdown {
+namespace {
+
+struct Dialect {
+    bool extensions;  // GFM extensions, front matter, implicit figures, attributions
+    bool smart;
+};
+
+using ParserPtr = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
+using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
+
+NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
+{
+    int options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE;
+    if (dialect.smart) options |= CMARK_OPT_SMART;
+    if (dialect.extensions) options |= CMARK_OPT_FOOTNOTES;
+    ParserPtr parser(cmark_parser_new(options), cmark_parser_free);
+    if (dialect.extensions) {
+        cmark_gfm_core_extensions_ensure_registered();
+        for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
+            cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
+    }
+    cmark_parser_feed(parser.get(), text.data(), text.size());
+    return NodePtr(cmark_parser_finish(parser.get()), cmark_node_free);
+}
+
+// XML cannot hold C0 control characters; they become U+FFFD, with one warning.
+std::string replace_control_characters(std::string text, const std::string& file, Diagnostics& diagnostics)
+{
+    std::size_t replaced = 0;
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        unsigned char u = static_cast<unsigned char>(c);
+        if (u < 0x20 && c != '\n' && c != '\r' && c != '\t') {
+            out += "\xEF\xBF\xBD";
+            ++replaced;
+        } else {
+            out += c;
+        }
+    }
+    if (replaced)
+        diagnostics.warn({file, 0, 0}, "control-char",
+                         std::to_string(replaced) + " control characters replaced with U+FFFD");
+    return replaced ? out : text;
+}
+
+void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics,
+                   const Dialect& dialect)
+{
+    const std::string file = request.path.string();
+    std::string text = read_file(request.path);
+    require_utf8(text, file);
+    text = replace_control_characters(std::move(text), file, diagnostics);
+
+    FrontMatterSplit split{"", 0, text};
+    if (dialect.extensions) split = split_front_matter(text, file);
+
+    pugi::xml_node article = model::new_article(out);
+    std::error_code ec;
+    article.prepend_attribute("base") = fs::absolute(request.path, ec).parent_path().string().c_str();
+
+    NodePtr root = parse_markdown(split.body, dialect);
+    build_model(root.get(), article, {dialect.extensions});
+
+    if (!split.yaml.empty()) {
+        yaml_input::Source source{file, split.yaml_first_line};
+        YAML::Node front = yaml_input::parse(split.yaml, source);
+        if (!front.IsNull()) {
+            if (!front.IsMap()) yaml_input::fail(source, front, "front matter", "must be a mapping of keys to values");
+            model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics);
+        }
+    }
+    model::complete_required_metadata(article, request.path, dialect.extensions ? &diagnostics : nullptr);
+}
+
+const std::vector<OptionSpec> markdown_options = {
+    {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses"},
+};
+
+}  // namespace
+
+Importer importer()
+{
+    return {"markdown",
+            {".md", ".markdown", ".mdown", ".mkd"},
+            "CommonMark with GitHub's extensions, YAML front matter and smart punctuation",
+            markdown_options,
+            nullptr,
+            [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
+                read_markdown(request, out, diagnostics, {true, request.options.get_bool("smart", true)});
+            }};
+}
+
+Importer commonmark_importer()
+{
+    return {"commonmark",
+            {},
+            "strict CommonMark: no extensions, no front matter, no smart punctuation",
+            {},
+            nullptr,
+            [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
+                read_markdown(request, out, diagnostics, {false, false});
+            }};
+}
+
+}  // namespace mimeo::markdown

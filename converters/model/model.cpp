@@ -1,0 +1,182 @@
+#include "model/model.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace mimeo::model {
+namespace {
+
+const std::vector<std::string_view> meta_order = {
+    "title", "subtitle", "contributor", "date", "language", "slug", "url", "doi",
+    "type",  "tag",      "summary",     "license", "copyright", "source"};
+
+const std::vector<std::string_view> issue_order = {"publication", "number", "volume", "date", "title", "articles"};
+
+void collect_text(pugi::xml_node node, std::string& out)
+{
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            out += child.value();
+            continue;
+        }
+        std::string_view name = child.name();
+        if (name == "note-ref" || name == "raw" || name == "anchor") continue;
+        if (name == "line-break") {
+            out += ' ';
+            continue;
+        }
+        if (name == "image") {
+            out += child.attribute("alt").value();
+            continue;
+        }
+        collect_text(child, out);
+    }
+}
+
+}  // namespace
+
+pugi::xml_node new_article(pugi::xml_document& doc)
+{
+    pugi::xml_node article = doc.append_child("article");
+    article.append_attribute("xmlns") = namespace_uri;
+    article.append_child("meta");
+    article.append_child("body");
+    return article;
+}
+
+pugi::xml_node new_issue(pugi::xml_document& doc)
+{
+    pugi::xml_node issue = doc.append_child("issue");
+    issue.append_attribute("xmlns") = namespace_uri;
+    issue.append_child("articles");
+    return issue;
+}
+
+pugi::xml_node article_of(const pugi::xml_document& doc) { return doc.child("article"); }
+pugi::xml_node issue_of(const pugi::xml_document& doc) { return doc.child("issue"); }
+pugi::xml_node meta(pugi::xml_node article) { return article.child("meta"); }
+pugi::xml_node body(pugi::xml_node article) { return article.child("body"); }
+pugi::xml_node notes(pugi::xml_node article) { return article.child("notes"); }
+pugi::xml_node publication(pugi::xml_node issue) { return issue.child("publication"); }
+
+std::vector<pugi::xml_node> articles(pugi::xml_node issue)
+{
+    std::vector<pugi::xml_node> result;
+    for (pugi::xml_node a : issue.child("articles").children("article")) result.push_back(a);
+    return result;
+}
+
+pugi::xml_node ordered_child(pugi::xml_node parent, const char* name, const std::vector<std::string_view>& order)
+{
+    if (pugi::xml_node existing = parent.child(name)) return existing;
+    auto rank = [&](std::string_view n) {
+        return std::find(order.begin(), order.end(), n) - order.begin();
+    };
+    const auto wanted = rank(name);
+    for (pugi::xml_node child : parent.children()) {
+        if (child.type() == pugi::node_element && rank(child.name()) > wanted)
+            return parent.insert_child_before(name, child);
+    }
+    return parent.append_child(name);
+}
+
+pugi::xml_node meta_field(pugi::xml_node article, const char* name)
+{
+    return ordered_child(meta(article), name, meta_order);
+}
+
+pugi::xml_node issue_field(pugi::xml_node issue, const char* name)
+{
+    return ordered_child(issue, name, issue_order);
+}
+
+pugi::xml_node append_meta_field(pugi::xml_node article, const char* name)
+{
+    pugi::xml_node m = meta(article);
+    pugi::xml_node last;
+    for (pugi::xml_node child : m.children(name)) last = child;
+    if (last) return m.insert_child_after(name, last);
+    return meta_field(article, name);
+}
+
+std::string text_of(pugi::xml_node node)
+{
+    std::string out;
+    collect_text(node, out);
+    return out;
+}
+
+std::string meta_text(pugi::xml_node article, const char* name) { return text_of(meta(article).child(name)); }
+std::string title(pugi::xml_node article) { return meta_text(article, "title"); }
+std::string slug(pugi::xml_node article) { return meta_text(article, "slug"); }
+
+std::string language(pugi::xml_node article, const std::string& fallback)
+{
+    std::string lang = meta_text(article, "language");
+    return lang.empty() ? fallback : lang;
+}
+
+std::vector<std::string> contributors(pugi::xml_node article, std::string_view role)
+{
+    std::vector<std::string> names;
+    for (pugi::xml_node c : meta(article).children("contributor"))
+        if (role == c.attribute("role").value()) names.push_back(c.text().get());
+    return names;
+}
+
+std::vector<std::string> tags(pugi::xml_node article)
+{
+    std::vector<std::string> result;
+    for (pugi::xml_node t : meta(article).children("tag")) result.push_back(t.text().get());
+    return result;
+}
+
+pugi::xml_node find_note(pugi::xml_node article, std::string_view id)
+{
+    for (pugi::xml_node note : notes(article).children("note"))
+        if (id == note.attribute("id").value()) return note;
+    return {};
+}
+
+std::string slugify(std::string_view text)
+{
+    std::string out;
+    bool pending_dash = false;
+    int32_t i = 0;
+    const int32_t length = static_cast<int32_t>(text.size());
+    while (i < length) {
+        UChar32 c;
+        int32_t start = i;
+        U8_NEXT(text.data(), i, length, c);
+        if (c >= 0 && u_isalnum(c)) {
+            if (pending_dash && !out.empty()) out += '-';
+            pending_dash = false;
+            UChar32 lower = u_tolower(c);
+            if (lower < 0x80) {
+                out += static_cast<char>(lower);
+            } else {
+                char buffer[U8_MAX_LENGTH];
+                int32_t n = 0;
+                UBool error = false;
+                U8_APPEND(buffer, n, U8_MAX_LENGTH, lower, error);
+                if (error) out.append(text.data() + start, i - start);
+                else out.append(buffer, n);
+            }
+        } else {
+            pending_dash = true;
+        }
+    }
+    return out;
+}
+
+std::string to_xml(const pugi::xml_document& doc)
+{
+    std::ostringstream out;
+    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    return out.str();
+}
+
+}  // namespace mimeo::model

@@ -1,0 +1,55 @@
+// The canonical article model: a pugixml document in mimeo's namespace whose
+// contract is schemas/article.rng. Small free functions over it, pugixml-style.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace mimeo::model {
+
+inline constexpr const char* namespace_uri = "urn:mimeo:article:1";
+
+// <article> with an empty <meta> and <body>.
+pugi::xml_node new_article(pugi::xml_document& doc);
+// <issue> with an empty <articles>.
+pugi::xml_node new_issue(pugi::xml_document& doc);
+
+pugi::xml_node article_of(const pugi::xml_document& doc);  // the root <article>, or null
+pugi::xml_node issue_of(const pugi::xml_document& doc);    // the root <issue>, or null
+pugi::xml_node meta(pugi::xml_node article);
+pugi::xml_node body(pugi::xml_node article);
+pugi::xml_node notes(pugi::xml_node article);
+std::vector<pugi::xml_node> articles(pugi::xml_node issue);
+pugi::xml_node publication(pugi::xml_node issue);
+
+// The child `name` of <meta>, created in the place the schema requires.
+pugi::xml_node meta_field(pugi::xml_node article, const char* name);
+// The child `name` of <issue>, created in the place the schema requires.
+pugi::xml_node issue_field(pugi::xml_node issue, const char* name);
+// A new repeatable child of <meta> (contributor, tag), after its siblings.
+pugi::xml_node append_meta_field(pugi::xml_node article, const char* name);
+// The child `name` of `parent` created at the position `order` gives it.
+pugi::xml_node ordered_child(pugi::xml_node parent, const char* name, const std::vector<std::string_view>& order);
+
+// Plain text of a node: inline markup dropped, line breaks as spaces, notes left out.
+std::string text_of(pugi::xml_node node);
+std::string meta_text(pugi::xml_node article, const char* name);
+std::string title(pugi::xml_node article);
+std::string slug(pugi::xml_node article);
+std::string language(pugi::xml_node article, const std::string& fallback = "en");
+std::vector<std::string> contributors(pugi::xml_node article, std::string_view role);
+std::vector<std::string> tags(pugi::xml_node article);
+
+// A note's <note> by id.
+pugi::xml_node find_note(pugi::xml_node article, std::string_view id);
+
+// Lower-case, letters and digits of any script kept, everything else folded into '-'.
+std::string slugify(std::string_view text);
+
+// Serializes with two-space indentation and an XML declaration.
+std::string to_xml(const pugi::xml_document& doc);
+
+}  // namespace mimeo::model

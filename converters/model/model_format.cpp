@@ -1,0 +1,81 @@
+#include "model/model_format.hpp"
+
+#include "common/files.hpp"
+#include "model/model.hpp"
+#include "model/validate.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::model {
+namespace {
+
+bool is_canonical(std::string_view head) { return head.find(namespace_uri) != std::string_view::npos; }
+
+void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics&)
+{
+    const std::string file = request.path.string();
+    std::string text = read_file(request.path);
+    auto problems = validate_xml(text, file);
+    if (!problems.empty()) {
+        const Diagnostic& first = problems.front();
+        throw Error(first.where, first.code, first.message);
+    }
+    // Entities are left unexpanded: canonical files never need them.
+    pugi::xml_parse_result parsed = out.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype);
+    if (!parsed) throw Error({file, 0, 0}, "xml", parsed.description());
+    pugi::xml_node article = article_of(out);
+    if (!article) throw Error({file, 0, 0}, "xml", "expected an <article>, found <" + std::string(out.first_child().name()) + ">");
+    if (!article.attribute("base")) {
+        std::error_code ec;
+        fs::path folder = fs::absolute(request.path, ec).parent_path();
+        article.prepend_attribute("base") = folder.string().c_str();
+    }
+}
+
+void write_folder(const ExportRequest& request)
+{
+    pugi::xml_node issue = issue_of(request.issue);
+    for (pugi::xml_node article : articles(issue)) {
+        pugi::xml_document single;
+        single.append_copy(article);
+        request.out.write(request.target / (slug(article) + ".xml"), to_xml(single));
+    }
+    request.out.write(request.target / "issue.xml", to_xml(request.issue));
+}
+
+CheckResult check_canonical(const fs::path& path, Diagnostics& diagnostics)
+{
+    auto problems = validate_file(path);
+    for (auto& problem : problems) diagnostics.add(problem);
+    if (!problems.empty()) return {CheckResult::Status::failed, std::to_string(problems.size()) + " schema errors"};
+    return {CheckResult::Status::passed, "valid against schemas/article.rng"};
+}
+
+}  // namespace
+
+Importer importer()
+{
+    return {"xml", {".xml"}, "mimeo's canonical article XML", {}, is_canonical, read_canonical};
+}
+
+Exporter exporter()
+{
+    return {"xml",
+            "each article's canonical XML, named by slug, and the issue's as issue.xml, in a folder",
+            TargetKind::folder,
+            {},
+            write_folder};
+}
+
+Checker checker()
+{
+    return {"xml",
+            [](const fs::path& path) {
+                if (path.extension() != ".xml") return false;
+                std::string text = read_file(path);
+                return is_canonical(std::string_view(text).substr(0, 4096));
+            },
+            check_canonical};
+}
+
+}  // namespace mimeo::model

@@ -1,0 +1,74 @@
+#include "model/provenance.hpp"
+
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
+#include "model/model.hpp"
+
+namespace mimeo::model {
+
+std::string human_date(std::string_view iso_date)
+{
+    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                   "July",    "August",   "September", "October", "November", "December"};
+    if (iso_date.size() < 7 || iso_date[4] != '-') return std::string(iso_date);
+    int month = (iso_date[5] - '0') * 10 + (iso_date[6] - '0');
+    if (month < 1 || month > 12) return std::string(iso_date);
+    std::string year(iso_date.substr(0, 4));
+    if (iso_date.size() < 10) return std::string(months[month - 1]) + " " + year;
+    int day = (iso_date[8] - '0') * 10 + (iso_date[9] - '0');
+    return std::string(months[month - 1]) + " " + std::to_string(day) + ", " + year;
+}
+
+std::string language_name(std::string_view tag)
+{
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Locale locale = icu::Locale::forLanguageTag(std::string(tag).c_str(), status);
+    if (U_FAILURE(status)) return std::string(tag);
+    icu::UnicodeString name;
+    locale.getDisplayLanguage(icu::Locale::getEnglish(), name);
+    std::string result;
+    name.toUTF8String(result);
+    if (result.empty() || result == locale.getLanguage()) return std::string(tag);
+    return result;
+}
+
+std::string join_names(const std::vector<std::string>& names)
+{
+    std::string out;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
+        out += names[i];
+    }
+    return out;
+}
+
+std::optional<ProvenanceNote> provenance_note(pugi::xml_node article)
+{
+    pugi::xml_node source = meta(article).child("source");
+    if (!source) return std::nullopt;
+    const std::string title = text_of(source.child("title"));
+    const std::string publication = source.child("publication").text().get();
+    const std::string issue = source.child("issue").text().get();
+    const std::string date = source.child("date").text().get();
+    const std::string source_language = source.child("language").text().get();
+    const bool translated = !source_language.empty() && source_language != language(article, "");
+
+    ProvenanceNote note;
+    note.url = source.child("url").text().get();
+    note.lead = translated ? "Translated from " : "Reprinted from ";
+    if (!title.empty()) note.lead += publication.empty() ? "\u201C" + title + "\u201D" : "\u201C" + title + ",\u201D in ";
+    if (!publication.empty()) {
+        if (!date.empty() && !issue.empty()) note.lead += "the " + human_date(date) + ", issue #" + issue + " of ";
+        else if (!date.empty()) note.lead += "the " + human_date(date) + " issue of ";
+        else if (!issue.empty()) note.lead += "issue #" + issue + " of ";
+        note.publication = publication;
+    } else if (title.empty()) {
+        note.lead += note.url.empty() ? "another publication" : note.url;
+    }
+    if (translated) note.tail = " (" + language_name(source_language) + ")";
+    note.tail += ".";
+    return note;
+}
+
+}  // namespace mimeo::model

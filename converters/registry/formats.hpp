@@ -1,0 +1,78 @@
+// The one place formats are registered. Importers and exporters never know each
+// other: they meet only at the canonical model.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "common/options.hpp"
+#include "common/output_set.hpp"
+
+namespace mimeo {
+
+struct ImportRequest {
+    std::filesystem::path path;
+    FormatOptions options;
+};
+
+struct Importer {
+    std::string name;
+    std::vector<std::string> extensions;  // with the dot, lower case
+    std::string description;
+    std::vector<OptionSpec> options;
+    // When several importers share an extension, the first whose test accepts the file's start wins.
+    std::function<bool(std::string_view head)> recognizes;
+    // Fills `out` with one <article>; throws mimeo::Error on bad input.
+    std::function<void(const ImportRequest&, pugi::xml_document& out, Diagnostics&)> read;
+};
+
+struct ExportRequest {
+    const pugi::xml_document& issue;  // an <issue> holding the articles, in order
+    std::filesystem::path target;     // a file or a folder, as the exporter's target says
+    const FormatOptions& options;
+    OutputSet& out;
+    Diagnostics& diagnostics;
+};
+
+enum class TargetKind { file, folder };
+
+struct Exporter {
+    std::string name;
+    std::string description;
+    TargetKind target = TargetKind::file;
+    std::vector<OptionSpec> options;
+    std::function<void(const ExportRequest&)> write;
+};
+
+struct CheckResult {
+    enum class Status { passed, failed, skipped } status = Status::passed;
+    std::string summary;  // one line: what was checked, or why it was skipped
+};
+
+struct Checker {
+    std::string name;  // the format it checks
+    std::function<bool(const std::filesystem::path&)> recognizes;
+    std::function<CheckResult(const std::filesystem::path&, Diagnostics&)> check;
+};
+
+const std::vector<Importer>& importers();
+const std::vector<Exporter>& exporters();
+const std::vector<Checker>& checkers();
+
+const Importer* find_importer(const std::string& name);
+// By extension (and content, where extensions are shared); nullptr when none claims it.
+const Importer* importer_for_path(const std::filesystem::path& path);
+const Exporter* find_exporter(const std::string& name);
+const Checker* find_checker(const std::string& name);
+const Checker* checker_for_path(const std::filesystem::path& path);
+
+// Throws UsageError for an unknown name, naming the formats that exist (and those still to come).
+const Exporter& require_exporter(const std::string& name);
+const Importer& require_importer(const std::string& name);
+
+}  // namespace mimeo

@@ -1,0 +1,50 @@
+#include <gtest/gtest.h>
+
+#include "model/model.hpp"
+#include "model/provenance.hpp"
+#include "model/validate.hpp"
+
+using namespace mimeo;
+
+TEST(Model, NewArticleNeedsTitleAndSlugToValidate)
+{
+    pugi::xml_document doc;
+    pugi::xml_node article = model::new_article(doc);
+    EXPECT_FALSE(model::validate_document(doc, "new.xml").empty());
+    model::meta_field(article, "slug").text().set("a-b");
+    model::meta_field(article, "title").text().set("A b");
+    EXPECT_TRUE(model::validate_document(doc, "new.xml").empty());
+    // meta_field keeps the schema's order whatever order the fields are set in.
+    EXPECT_STREQ(model::meta(article).first_child().name(), "title");
+}
+
+TEST(Model, SlugifyKeepsLettersOfAnyScript)
+{
+    EXPECT_EQ(model::slugify("Artificial Intelligence: Millions!"), "artificial-intelligence-millions");
+    EXPECT_EQ(model::slugify("Война и мир"), "война-и-мир");
+    EXPECT_EQ(model::slugify("  --  "), "");
+}
+
+TEST(Model, SchemaErrorsCarryLineNumbers)
+{
+    auto problems = model::validate_xml(
+        "<article xmlns=\"urn:mimeo:article:1\">\n<meta>\n<slug>x</slug>\n</meta>\n<body/>\n</article>\n", "bad.xml");
+    ASSERT_FALSE(problems.empty());
+    EXPECT_EQ(problems.front().where.file, "bad.xml");
+    EXPECT_GT(problems.front().where.line, 0);
+}
+
+TEST(Provenance, TranslationNoteNamesIssueDateAndLanguage)
+{
+    pugi::xml_document doc;
+    pugi::xml_node article = model::new_article(doc);
+    model::meta_field(article, "language").text().set("en");
+    pugi::xml_node source = model::meta_field(article, "source");
+    source.append_child("publication").text().set("Lutte Ouvrière");
+    source.append_child("issue").text().set("2951");
+    source.append_child("date").text().set("2025-02-21");
+    source.append_child("language").text().set("fr");
+    auto note = model::provenance_note(article);
+    ASSERT_TRUE(note);
+    EXPECT_EQ(note->text(), "Translated from the February 21, 2025, issue #2951 of Lutte Ouvrière (French).");
+}
