@@ -189,7 +189,7 @@ private:
             }
             inlines(node.child("heading"));
             heading_close(level);
-            blocks(node);
+            blocks(node, tight);
         } else if (name == "quote" || name == "epigraph") {
             out_ += name == "quote" ? "<blockquote>\n" : "<blockquote class=\"epigraph\" role=\"doc-epigraph\">\n";
             blocks(node);

@@ -1,0 +1,134 @@
+"""Runs every example of the CommonMark spec (npm package commonmark-spec) through
+Markdown -> canonical model -> HTML (`mimeo convert --from commonmark --fragment`)
+and compares with the spec's HTML after normalising whitespace and markup."""
+import html
+import html.parser
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+REQUIRED_PASSES = 620
+ROOT = os.environ["MIMEO_ROOT"]
+MIMEO = os.environ["MIMEO"]
+SPEC = os.path.join(ROOT, "node_modules", "commonmark-spec", "spec.txt")
+
+BLOCK_TAGS = {
+    "article", "aside", "blockquote", "body", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+    "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "html", "li", "ol", "p", "pre", "section", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+
+
+def examples(spec_text):
+    fence = "`" * 32 + " example"
+    lines = spec_text.splitlines(keepends=True)
+    i = 0
+    while i < len(lines):
+        if lines[i].startswith(fence):
+            start = i + 1
+            i = start
+            while lines[i].rstrip("\n") != ".":
+                i += 1
+            markdown = "".join(lines[start:i])
+            i += 1
+            start = i
+            while not lines[i].startswith("`" * 32):
+                i += 1
+            expected = "".join(lines[start:i])
+            yield markdown.replace("\u2192", "\t"), expected.replace("\u2192", "\t")
+        i += 1
+
+
+class Normaliser(html.parser.HTMLParser):
+    """Serialises HTML canonically: sorted attributes, decoded references,
+    whitespace collapsed outside <pre> and dropped around block tags."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.in_pre = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "pre":
+            self.in_pre += 1
+        attributes = "".join(f' {k}="{html.escape(v or "", quote=True)}"' for k, v in sorted(attrs))
+        self.parts.append(("block" if tag in BLOCK_TAGS else "tag", f"<{tag}{attributes}>"))
+
+    def handle_startendtag(self, tag, attrs):
+        self.handle_starttag(tag, attrs)
+        if tag == "pre":
+            self.in_pre -= 1
+
+    def handle_endtag(self, tag):
+        if tag == "pre":
+            self.in_pre = max(0, self.in_pre - 1)
+        self.parts.append(("block" if tag in BLOCK_TAGS else "tag", f"</{tag}>"))
+
+    def handle_data(self, data):
+        text = html.escape(data, quote=False)
+        if not self.in_pre:
+            text = re.sub(r"\s+", " ", text)
+        self.parts.append(("text", text))
+
+    def handle_comment(self, data):
+        self.parts.append(("tag", f"<!--{data}-->"))
+
+    def handle_decl(self, decl):
+        self.parts.append(("tag", f"<!{decl}>"))
+
+    def handle_pi(self, data):
+        self.parts.append(("tag", f"<?{data}>"))
+
+    def result(self):
+        out = []
+        for i, (kind, text) in enumerate(self.parts):
+            if kind == "text":
+                if i > 0 and self.parts[i - 1][0] == "block":
+                    text = text.lstrip(" ")
+                if i + 1 < len(self.parts) and self.parts[i + 1][0] == "block":
+                    text = text.rstrip(" ")
+            out.append(text)
+        return "".join(out).strip()
+
+
+def normalise(fragment):
+    parser = Normaliser()
+    parser.feed(fragment)
+    parser.close()
+    return parser.result()
+
+
+def main():
+    if not os.path.exists(SPEC):
+        print(f"commonmark spec not found at {SPEC}; run scripts/setup", file=sys.stderr)
+        return 1
+    with open(SPEC, encoding="utf-8") as f:
+        cases = list(examples(f.read()))
+    passed = 0
+    failures = []
+    with tempfile.TemporaryDirectory() as tmp:
+        source = os.path.join(tmp, "example.md")
+        target = os.path.join(tmp, "example.html")
+        for number, (markdown, expected) in enumerate(cases, start=1):
+            with open(source, "w", encoding="utf-8") as f:
+                f.write(markdown)
+            run = subprocess.run([MIMEO, "convert", "--from", "commonmark", "--fragment", "--to", "html",
+                                  "-o", target, source], capture_output=True, text=True)
+            actual = ""
+            if run.returncode == 0:
+                with open(target, encoding="utf-8") as f:
+                    actual = f.read()
+            if run.returncode == 0 and normalise(actual) == normalise(expected):
+                passed += 1
+            else:
+                failures.append((number, run.stderr.strip() or normalise(actual), normalise(expected)))
+    for number, got, wanted in failures[:15]:
+        print(f"example {number}: got {got!r}\n            want {wanted!r}")
+    print(f"CommonMark spec: {passed} of {len(cases)} examples pass (at least {REQUIRED_PASSES} required)")
+    return 0 if len(cases) == 652 and passed >= REQUIRED_PASSES else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
