@@ -1,7 +1,6 @@
 #include "common/yaml_input.hpp"
 
 #include <algorithm>
-#include <regex>
 
 namespace mimeo::yaml_input {
 
@@ -53,11 +52,31 @@ void require_map(const Source& source, const YAML::Node& node, const std::string
     if (!node.IsMap()) fail(source, node, key_path.empty() ? "the document" : key_path, "must be a mapping of keys to values");
 }
 
+namespace {
+
+// YYYY, YYYY-MM or YYYY-MM-DD with a month of 01-12 and a day of 01-31.
+bool is_iso_date(const std::string& value)
+{
+    auto digits = [&](std::size_t from, std::size_t count) {
+        if (value.size() < from + count) return false;
+        for (std::size_t i = from; i < from + count; ++i)
+            if (value[i] < '0' || value[i] > '9') return false;
+        return true;
+    };
+    auto number = [&](std::size_t from) { return (value[from] - '0') * 10 + (value[from + 1] - '0'); };
+    if (!digits(0, 4)) return false;
+    if (value.size() == 4) return true;
+    if (value.size() < 7 || value[4] != '-' || !digits(5, 2) || number(5) < 1 || number(5) > 12) return false;
+    if (value.size() == 7) return true;
+    return value.size() == 10 && value[7] == '-' && digits(8, 2) && number(8) >= 1 && number(8) <= 31;
+}
+
+}  // namespace
+
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path)
 {
-    static const std::regex iso(R"(\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?)");
     std::string value = scalar(source, node, key_path);
-    if (!std::regex_match(value, iso)) fail(source, node, key_path, "must be a date as YYYY-MM-DD, not '" + value + "'");
+    if (!is_iso_date(value)) fail(source, node, key_path, "must be a date as YYYY-MM-DD, not '" + value + "'");
     return value;
 }
 
