@@ -6,17 +6,26 @@
 
 namespace mimeo {
 
-std::string read_file(const std::filesystem::path& path)
+std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes)
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw Error({path.string(), 0, 0}, "read", "is a folder, not a file");
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes)
+        throw Error({path.string(), 0, 0}, "too-large",
+                    "is " + std::to_string(size >> 20) + " MiB; the limit is " + std::to_string(max_bytes >> 20) + " MiB");
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) throw Error({path.string(), 0, 0}, "read", std::string("cannot read: ") + std::strerror(errno));
     std::string content;
     char buffer[1 << 16];
     std::size_t n;
-    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) content.append(buffer, n);
+    while ((n = std::fread(buffer, 1, sizeof buffer, file)) > 0) {
+        content.append(buffer, n);
+        if (content.size() > max_bytes) {  // a file that grew, or a pipe
+            std::fclose(file);
+            throw Error({path.string(), 0, 0}, "too-large", "exceeds the limit of " + std::to_string(max_bytes >> 20) + " MiB");
+        }
+    }
     bool failed = std::ferror(file);
     std::fclose(file);
     if (failed) throw Error({path.string(), 0, 0}, "read", "cannot read: I/O error");

@@ -1,6 +1,7 @@
 // Reading input files with errors that name them.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -10,8 +11,9 @@
 
 namespace mimeo {
 
-// Reads a whole file. Throws mimeo::Error naming the file when it cannot.
-std::string read_file(const std::filesystem::path& path);
+// Reads a whole file. Throws mimeo::Error naming the file when it cannot, or when it
+// holds more than `max_bytes` (code too-large).
+std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes = UINTMAX_MAX);
 
 // The location of the first byte that is not valid UTF-8, if any.
 std::optional<Location> find_invalid_utf8(std::string_view text, const std::string& file);

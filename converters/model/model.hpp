@@ -12,6 +12,10 @@ namespace mimeo::model {
 
 inline constexpr const char* namespace_uri = "urn:mimeo:article:1";
 
+// The deepest nesting of elements an article may have. libxml2 refuses deeper
+// documents, and the renderers recurse; importers reject deeper input with a clear error.
+inline constexpr int max_depth = 200;
+
 // <article> with an empty <meta> and <body>.
 pugi::xml_node new_article(pugi::xml_document& doc);
 // <issue> with an empty <articles>.
