@@ -7,6 +7,7 @@
 
 #include "cli/commands.hpp"
 #include "common/diagnostics.hpp"
+#include "common/interrupt.hpp"
 
 namespace {
 
@@ -22,6 +23,7 @@ void print_usage(std::ostream& out)
 
 int main(int argc, char** argv)
 {
+    mimeo::install_interrupt_handling();
     if (argc < 2) {
         print_usage(std::cerr);
         return 2;

@@ -29,10 +29,19 @@ fs::path temporary_beside(const fs::path& target)
 
 }  // namespace
 
+OutputSet::OutputSet()
+    : on_interrupt_([this] {
+          mutex_.lock();  // kept: the process exits right after
+          remove_staged();
+      })
+{
+}
+
 OutputSet::~OutputSet() { discard(); }
 
 void OutputSet::write(const fs::path& target, std::string_view bytes)
 {
+    std::lock_guard lock(mutex_);
     std::error_code ec;
     if (!target.parent_path().empty()) {
         fs::create_directories(target.parent_path(), ec);
@@ -50,7 +59,6 @@ void OutputSet::write(const fs::path& target, std::string_view bytes)
         fs::remove(temporary, ec);
         write_failure(target, error_number ? error_number : EIO);
     }
-    std::lock_guard lock(mutex_);
     staged_.push_back({target, temporary, bytes.size()});
 }
 
@@ -66,6 +74,11 @@ void OutputSet::commit()
 void OutputSet::discard()
 {
     std::lock_guard lock(mutex_);
+    remove_staged();
+}
+
+void OutputSet::remove_staged()
+{
     for (auto& file : staged_) {
         std::error_code ec;
         if (!file.temporary.empty()) fs::remove(file.temporary, ec);

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "common/interrupt.hpp"
+
 namespace mimeo {
 
 struct StagedFile {
@@ -20,12 +22,13 @@ struct StagedFile {
 
 class OutputSet {
 public:
-    OutputSet() = default;
+    OutputSet();
     OutputSet(const OutputSet&) = delete;
     OutputSet& operator=(const OutputSet&) = delete;
     ~OutputSet();  // discards whatever was not committed
 
     // Stages `bytes` for `target`, creating its folders. Throws mimeo::Error on failure.
+    // Writes hold the set's lock, so an interrupt never leaves a file half-staged.
     void write(const std::filesystem::path& target, std::string_view bytes);
     // Renames every staged file into place, in the order written.
     void commit();
@@ -34,8 +37,10 @@ public:
     std::vector<StagedFile> files() const;
 
 private:
+    void remove_staged();  // with mutex_ held
     mutable std::mutex mutex_;
     std::vector<StagedFile> staged_;
+    InterruptCleanup on_interrupt_;
 };
 
 }  // namespace mimeo
