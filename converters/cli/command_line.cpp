@@ -26,6 +26,7 @@ void add_import_options(po::options_description& options)
     options.add_options()
         ("from,f", po::value<std::string>()->default_value(""), "input format (default: by file extension)")
         ("no-smart", "keep straight quotes, dashes and dots as typed")
+        ("engine", po::value<std::string>(), "native (default) or pandoc: read every format, Markdown and DOCX too, through pandoc")
         ("input-option,I", po::value<std::vector<std::string>>()->composing(),
          "importer option KEY=VALUE (repeatable)");
 }
@@ -42,6 +43,7 @@ FormatOptions import_options_from(const po::variables_map& values)
 {
     FormatOptions options = assignments(values, "input-option");
     if (values.count("no-smart")) options.set("smart", "false");
+    if (values.count("engine")) options.set("engine", values["engine"].as<std::string>());
     return options;
 }
 

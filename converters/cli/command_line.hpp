@@ -17,7 +17,7 @@ namespace po = boost::program_options;
 bool parse(const Arguments& args, const char* usage, po::options_description& options,
            const char* positional_name, po::variables_map& values);
 
-// Options shared by commands that import: --from, --no-smart, -I KEY=VALUE.
+// Options shared by commands that import: --from, --no-smart, --engine, -I KEY=VALUE.
 void add_import_options(po::options_description& options);
 FormatOptions import_options_from(const po::variables_map& values);
 

@@ -9,6 +9,7 @@ const std::vector<Command>& commands()
         {"validate", "check canonical XML against schemas/article.rng", validate_command},
         {"convert", "convert articles to an output format", convert_command},
         {"check", "check finished outputs with their validators", check_command},
+        {"run", "run a pipeline file: many articles into many outputs", run_command},
     };
     return list;
 }

@@ -19,6 +19,7 @@ int import_command(const Arguments& args);
 int validate_command(const Arguments& args);
 int convert_command(const Arguments& args);
 int check_command(const Arguments& args);
+int run_command(const Arguments& args);
 
 const std::vector<Command>& commands();
 

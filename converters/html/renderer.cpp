@@ -113,7 +113,8 @@ public:
     void masthead(pugi::xml_node issue)
     {
         pugi::xml_node publication = model::publication(issue);
-        out_ += "<header class=\"masthead\"" + style("text-align: center") + ">\n";
+        // A <div>, not a <header>: the epigraph's attribution is a <footer>, which no <header> may hold.
+        out_ += "<div class=\"masthead\"" + style("text-align: center") + ">\n";
         out_ += "<p class=\"publication\"" + style("font-size: 2em; font-weight: bold; margin: 0") + ">";
         inlines(publication.child("title"));
         out_ += "</p>\n";
@@ -139,7 +140,7 @@ public:
             inlines(title);
             out_ += "</p>\n";
         }
-        out_ += "</header>\n";
+        out_ += "</div>\n";
     }
 
 private:
@@ -413,8 +414,10 @@ private:
     void epub_note(pugi::xml_node note)
     {
         const std::string id = note.attribute("id").value();
-        out_ += "<aside epub:type=\"" + std::string(note.attribute("kind").value()) + "\" role=\"doc-" +
-                note.attribute("kind").value() + "\" id=\"" + html::escape(prefixed(id)) + "\">\n";
+        const std::string kind = note.attribute("kind").value();
+        // ARIA allows doc-footnote on an <aside> but not doc-endnote, so endnotes carry only epub:type.
+        out_ += "<aside epub:type=\"" + kind + "\"" + (kind == "footnote" ? " role=\"doc-footnote\"" : "") +
+                " id=\"" + html::escape(prefixed(id)) + "\">\n";
         out_ += "<p class=\"note-number\">" + std::to_string(note_numbers_[id]) + "</p>\n";
         note_body(note);
         out_ += "</aside>\n";

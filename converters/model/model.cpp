@@ -172,10 +172,50 @@ std::string slugify(std::string_view text)
     return out;
 }
 
+namespace {
+
+// Elements whose content is only other elements: indenting inside them changes no text.
+// Everything else may hold mixed content, where added whitespace would change the text.
+bool holds_only_elements(pugi::xml_node node)
+{
+    static const std::vector<std::string_view> names = {
+        "issue", "publication", "articles", "article", "meta", "source", "body", "notes", "note",
+        "section", "quote", "epigraph", "list", "item", "deflist", "definition", "table", "head",
+        "rows", "row", "figure"};
+    if (std::find(names.begin(), names.end(), node.name()) == names.end()) return false;
+    for (pugi::xml_node child : node.children())
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) return false;
+    return true;
+}
+
+void indent(pugi::xml_node node, const std::string& prefix)
+{
+    if (!holds_only_elements(node) || !node.first_child()) return;
+    const std::string inner = prefix + "  ";
+    for (pugi::xml_node child = node.first_child(); child; child = child.next_sibling()) {
+        node.insert_child_before(pugi::node_pcdata, child).set_value(("\n" + inner).c_str());
+        indent(child, inner);
+    }
+    node.append_child(pugi::node_pcdata).set_value(("\n" + prefix).c_str());
+}
+
+}  // namespace
+
 std::string to_xml(const pugi::xml_document& doc)
 {
+    pugi::xml_document pretty;
+    pretty.reset(doc);
+    indent(pretty.document_element(), "");
     std::ostringstream out;
-    doc.save(out, "  ", pugi::format_default, pugi::encoding_utf8);
+    pretty.save(out, "", pugi::format_raw, pugi::encoding_utf8);
+    out << '\n';
+    return out.str();
+}
+
+std::string to_compact_xml(const pugi::xml_document& doc)
+{
+    std::ostringstream out;
+    doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
     return out.str();
 }
 

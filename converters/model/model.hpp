@@ -53,7 +53,10 @@ pugi::xml_node find_note(pugi::xml_node article, std::string_view id);
 // Lower-case, letters and digits of any script kept, everything else folded into '-'.
 std::string slugify(std::string_view text);
 
-// Serializes with two-space indentation and an XML declaration.
+// Serializes with an XML declaration, indenting only where the schema allows no
+// text, so mixed content (a paragraph's inlines) is written exactly as it is.
 std::string to_xml(const pugi::xml_document& doc);
+// Without indentation: for validation and caches, where no person reads it.
+std::string to_compact_xml(const pugi::xml_document& doc);
 
 }  // namespace mimeo::model

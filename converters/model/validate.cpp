@@ -70,7 +70,7 @@ std::vector<Diagnostic> validate_xml(const std::string& xml, const std::string& 
 
 std::vector<Diagnostic> validate_document(const pugi::xml_document& doc, const std::string& file_name)
 {
-    return validate_xml(to_xml(doc), file_name);
+    return validate_xml(to_compact_xml(doc), file_name);
 }
 
 std::vector<Diagnostic> validate_file(const std::filesystem::path& path)

@@ -4,15 +4,27 @@
 #include <cctype>
 #include <fstream>
 
+#include "docx/docx_importer.hpp"
+#include "email/email_checker.hpp"
+#include "email/email_exporter.hpp"
+#include "epub/epub_checker.hpp"
+#include "epub/epub_exporter.hpp"
+#include "feed/atom_exporter.hpp"
+#include "feed/feed_check.hpp"
+#include "feed/rss_exporter.hpp"
 #include "html/html_exporter.hpp"
+#include "jats/jats_format.hpp"
 #include "markdown/markdown_importer.hpp"
 #include "model/model_format.hpp"
+#include "pandoc/pandoc_exporter.hpp"
+#include "pandoc/pandoc_formats.hpp"
+#include "pandoc/pandoc_importer.hpp"
 
 namespace mimeo {
 namespace {
 
 // Formats the design names whose exporters have not landed yet.
-const std::vector<std::string> planned_exporters = {"epub", "jats", "email", "rss", "atom", "pandoc"};
+const std::vector<std::string> planned_exporters = {};
 
 template <typename T>
 const T* find_by_name(const std::vector<T>& list, const std::string& name)
@@ -46,24 +58,41 @@ std::string read_head(const std::filesystem::path& path)
     return head;
 }
 
+// pandoc reads whatever no native importer claims: it comes last, and gives up the
+// extensions the others take (it still reads them when asked by name or --engine pandoc).
+std::vector<Importer> with_pandoc_last(std::vector<Importer> native)
+{
+    Importer fallback = pandoc::importer();
+    std::erase_if(fallback.extensions, [&](const std::string& ext) {
+        return std::any_of(native.begin(), native.end(), [&](const Importer& importer) {
+            return std::find(importer.extensions.begin(), importer.extensions.end(), ext) != importer.extensions.end();
+        });
+    });
+    native.push_back(std::move(fallback));
+    return native;
+}
+
 }  // namespace
 
 const std::vector<Importer>& importers()
 {
-    static const std::vector<Importer> list = {markdown::importer(), markdown::commonmark_importer(),
-                                               model::importer()};
+    static const std::vector<Importer> list = with_pandoc_last({markdown::importer(), markdown::commonmark_importer(),
+                                               model::importer(), jats::importer(), docx::importer()});
     return list;
 }
 
 const std::vector<Exporter>& exporters()
 {
-    static const std::vector<Exporter> list = {html::exporter(), model::exporter()};
+    static const std::vector<Exporter> list = {html::exporter(), model::exporter(), feed::rss_exporter(),
+                                               feed::atom_exporter(), epub::exporter(), jats::exporter(),
+                                               email::exporter(), pandoc::exporter()};
     return list;
 }
 
 const std::vector<Checker>& checkers()
 {
-    static const std::vector<Checker> list = {model::checker()};
+    static const std::vector<Checker> list = {feed::rss_checker(), feed::atom_checker(), model::checker(), epub::checker(),
+                                              jats::checker(), email::checker()};
     return list;
 }
 
@@ -108,7 +137,10 @@ const Exporter& require_exporter(const std::string& name)
 const Importer& require_importer(const std::string& name)
 {
     if (const Importer* found = find_importer(name)) return *found;
-    throw UsageError("unknown input format '" + name + "' (available: " + names_of(importers()) + ")");
+    // Any other format pandoc reads is the pandoc importer's, which takes the name as its `format`.
+    if (pandoc::is_reader(name)) return *find_importer("pandoc");
+    throw UsageError("unknown input format '" + name + "' (available: " + names_of(importers()) +
+                     ", and any format pandoc reads: odt, html, latex, rst, org, docbook, epub, rtf, ...)");
 }
 
 }  // namespace mimeo

@@ -1,23 +1,61 @@
 #include "registry/import_article.hpp"
 
 #include "model/validate.hpp"
+#include "pandoc/pandoc_formats.hpp"
 #include "registry/formats.hpp"
 
 namespace fs = std::filesystem;
 
 namespace mimeo {
+namespace {
+
+// With the pandoc engine, `from` names pandoc's reader (mimeo's names for Markdown and
+// DOCX are pandoc's too); without it, the format is the file's extension.
+std::string pandoc_reader(const fs::path& path, const std::string& from)
+{
+    if (!from.empty() && from != "pandoc") {
+        if (!pandoc::is_reader(from)) throw UsageError("--engine pandoc: pandoc has no reader for '" + from + "'");
+        return from;
+    }
+    std::string reader = pandoc::reader_for_extension(path);
+    if (reader.empty())
+        throw UsageError(path.string() + ": --engine pandoc: pandoc reads no format with the extension '" +
+                         path.extension().string() + "'; name one with --from");
+    return reader;
+}
+
+}  // namespace
+
+void import_article(const fs::path& path, const std::string& from, const std::string& engine,
+                    const FormatOptions& options, pugi::xml_document& out, Diagnostics& diagnostics)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
+    if (!engine.empty() && engine != "native" && engine != "pandoc")
+        throw UsageError("unknown engine '" + engine + "' (known: native, pandoc)");
+    FormatOptions chosen = options;
+    const Importer* importer = nullptr;
+    if (engine == "pandoc") {
+        chosen.set("format", pandoc_reader(path, from));
+        importer = &require_importer("pandoc");
+    } else if (!from.empty()) {
+        importer = &require_importer(from);
+        // A format pandoc reads under a name no importer has: the name is pandoc's reader.
+        if (importer->name != from) chosen.set("format", from);
+    } else {
+        importer = importer_for_path(path);
+    }
+    if (!importer)
+        throw UsageError(path.string() + ": cannot tell the input format from the extension '" +
+                         path.extension().string() + "'; name it with --from");
+    importer->read({path, chosen}, out, diagnostics);
+    model::require_valid(out, path.string());
+}
 
 void import_article(const fs::path& path, const std::string& from, const FormatOptions& options,
                     pugi::xml_document& out, Diagnostics& diagnostics)
 {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
-    const Importer* importer = from.empty() ? importer_for_path(path) : &require_importer(from);
-    if (!importer)
-        throw UsageError(path.string() + ": cannot tell the input format from the extension '" +
-                         path.extension().string() + "'; name it with --from");
-    importer->read({path, options}, out, diagnostics);
-    model::require_valid(out, path.string());
+    import_article(path, from, options.get_string("engine", "native"), options, out, diagnostics);
 }
 
 }  // namespace mimeo

@@ -12,7 +12,16 @@
 
 namespace mimeo {
 
-// `from` empty means: by extension. Throws mimeo::Error (bad input) or UsageError (unknown format).
+// `from` empty means: by extension. `from` may also name any format pandoc reads ("odt",
+// "rst"): the pandoc importer then reads it. Throws mimeo::Error (bad input) or UsageError
+// (unknown format).
+// `engine` "native" (or empty) uses mimeo's own importer where it has one; "pandoc" reads
+// every format, Markdown and DOCX too, through pandoc (`--engine pandoc`, a pipeline input's
+// `engine: pandoc`).
+void import_article(const std::filesystem::path& path, const std::string& from, const std::string& engine,
+                    const FormatOptions& options, pugi::xml_document& out, Diagnostics& diagnostics);
+
+// As above, with the engine taken from the option `engine` (where the CLI's --engine puts it).
 void import_article(const std::filesystem::path& path, const std::string& from, const FormatOptions& options,
                     pugi::xml_document& out, Diagnostics& diagnostics);
 

@@ -48,3 +48,18 @@ TEST(Provenance, TranslationNoteNamesIssueDateAndLanguage)
     ASSERT_TRUE(note);
     EXPECT_EQ(note->text(), "Translated from the February 21, 2025, issue #2951 of Lutte Ouvrière (French).");
 }
+
+TEST(Model, SerializingNeverChangesTheTextOfMixedContent)
+{
+    pugi::xml_document doc;
+    ASSERT_TRUE(doc.load_string("<article xmlns=\"urn:mimeo:article:1\"><meta><title>T</title><slug>t</slug></meta>"
+                                "<body><p>a <em><underline>x</underline></em>, <strong><em>y</em></strong></p>"
+                                "<list kind=\"bullet\"><item><p>i</p></item></list></body></article>"));
+    const std::string xml = model::to_xml(doc);
+    pugi::xml_document again;
+    ASSERT_TRUE(again.load_string(xml.c_str()));
+    EXPECT_EQ(model::text_of(model::body(model::article_of(again)).child("p")), "a x, y");
+    // Block structure is still indented for people reading it.
+    EXPECT_NE(xml.find("\n    <list kind=\"bullet\">\n      <item>"), std::string::npos);
+    EXPECT_TRUE(model::validate_xml(xml, "round-trip.xml").empty());
+}

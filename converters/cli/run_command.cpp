@@ -1,0 +1,81 @@
+// mimeo run PIPELINE.yaml: every output of a pipeline file, in one all-or-nothing run.
+#include <unistd.h>
+
+#include <cstdio>
+
+#include "cli/command_line.hpp"
+#include "pipeline/console_progress.hpp"
+#include "pipeline/load_pipeline.hpp"
+#include "pipeline/runner.hpp"
+
+namespace mimeo::cli {
+namespace {
+
+// `--only html xml`, `--only html,xml` and `--only html --only xml` all work.
+std::vector<std::string> split_formats(const std::vector<std::string>& values)
+{
+    std::vector<std::string> formats;
+    for (const std::string& value : values) {
+        std::size_t start = 0;
+        while (start <= value.size()) {
+            std::size_t comma = value.find(',', start);
+            if (comma == std::string::npos) comma = value.size();
+            if (comma > start) formats.push_back(value.substr(start, comma - start));
+            start = comma + 1;
+        }
+    }
+    return formats;
+}
+
+}  // namespace
+
+int run_command(const Arguments& args)
+{
+    po::options_description options("run options");
+    options.add_options()
+        ("pipeline", po::value<std::vector<std::string>>(), "the pipeline file")
+        ("jobs,j", po::value<unsigned>()->default_value(0), "articles imported at once (default: one per core)")
+        ("only", po::value<std::vector<std::string>>()->multitoken()->composing(), "write only these formats' outputs")
+        ("out", po::value<std::string>(), "write relative output paths under DIR instead of the pipeline's folder")
+        ("cache", po::value<std::string>(), "keep the import cache in DIR instead of the pipeline's")
+        ("no-cache", "neither read nor write the import cache")
+        ("dry-run,n", "check the pipeline, prepare the articles and list what would be written; write nothing")
+        ("quiet,q", "print only errors: no progress, warnings or summary");
+    po::variables_map values;
+    if (!parse(args,
+               "mimeo run PIPELINE.yaml [--jobs N] [--only FORMAT...] [--out DIR] [--cache DIR | --no-cache] "
+               "[--dry-run] [--quiet]",
+               options, "pipeline", values))
+        return 0;
+    if (!values.count("pipeline")) throw UsageError("name the pipeline file, such as 'mimeo run pipelines/demo.yaml'");
+    const auto& files = values["pipeline"].as<std::vector<std::string>>();
+    if (files.size() != 1) throw UsageError("give one pipeline file, not " + std::to_string(files.size()));
+
+    pipeline::RunOptions run;
+    run.jobs = values["jobs"].as<unsigned>();
+    if (values.count("only")) run.only = split_formats(values["only"].as<std::vector<std::string>>());
+    if (values.count("out")) run.out_folder = values["out"].as<std::string>();
+    if (values.count("cache")) run.cache_folder = values["cache"].as<std::string>();
+    if (values.count("cache") && values.count("no-cache")) throw UsageError("--cache and --no-cache contradict each other");
+    run.use_cache = !values.count("no-cache");
+    run.dry_run = values.count("dry-run") > 0;
+    const bool quiet = values.count("quiet") > 0;
+    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+
+    // A bad pipeline file throws mimeo::Error here: exit code 1, nothing run.
+    const auto loaded = pipeline::load_pipeline(files.front());
+
+    Diagnostics diagnostics;
+    // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
+    if (quiet || terminal) diagnostics.echo_to(nullptr);
+    pipeline::ConsoleProgress progress(stderr, terminal, quiet);
+    const pipeline::RunReport report = pipeline::run_pipeline(*loaded, run, diagnostics, progress);
+
+    if (terminal && !quiet)
+        for (const Diagnostic& d : diagnostics.all()) std::fprintf(stderr, "%s\n", format_diagnostic(d).c_str());
+    for (const Diagnostic& error : report.errors) std::fprintf(stderr, "%s\n", format_diagnostic(error).c_str());
+    if (!quiet) std::fputs(pipeline::format_summary(report).c_str(), stdout);
+    return report.errors.empty() ? 0 : 1;
+}
+
+}  // namespace mimeo::cli

@@ -1,0 +1,51 @@
+#include "common/url.hpp"
+
+#include <libxml/uri.h>
+
+#include <memory>
+
+namespace mimeo {
+namespace {
+
+// libxml2 hands back strings that must be freed with xmlFree.
+struct XmlFree {
+    void operator()(xmlChar* p) const { xmlFree(p); }
+};
+using XmlString = std::unique_ptr<xmlChar, XmlFree>;
+
+std::string take(XmlString s) { return s ? std::string(reinterpret_cast<const char*>(s.get())) : std::string(); }
+
+const xmlChar* chars(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+
+}  // namespace
+
+std::string encode_url(std::string_view url)
+{
+    // xmlURIEscapeStr keeps only unreserved characters and those listed: RFC 3986's reserved set and '%'.
+    static const xmlChar keep[] = ":/?#[]@!$&'()*+,;=%";
+    const std::string text(url);
+    return take(XmlString(xmlURIEscapeStr(chars(text), keep)));
+}
+
+std::string resolve_url(std::string_view reference, std::string_view base)
+{
+    std::string encoded = encode_url(reference);
+    if (base.empty()) return encoded;
+    XmlString resolved(xmlBuildURI(chars(encoded), chars(encode_url(base))));
+    return resolved ? take(std::move(resolved)) : encoded;
+}
+
+bool is_absolute_url(std::string_view text)
+{
+    // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) followed by ':'.
+    auto alpha = [](char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); };
+    if (text.empty() || !alpha(text[0])) return false;
+    for (std::size_t i = 1; i < text.size(); ++i) {
+        char c = text[i];
+        if (c == ':') return true;
+        if (!alpha(c) && !(c >= '0' && c <= '9') && c != '+' && c != '-' && c != '.') return false;
+    }
+    return false;
+}
+
+}  // namespace mimeo

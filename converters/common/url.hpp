@@ -1,0 +1,19 @@
+// URLs as feeds need them: percent-encoded (RFC 3986) and resolved against a base.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mimeo {
+
+// Bytes outside RFC 3986's unreserved and reserved characters as %XX; existing %XX kept.
+std::string encode_url(std::string_view url);
+
+// `reference` resolved against `base` (RFC 3986, section 5), both encoded first.
+// The encoded reference unchanged when either cannot be parsed or `base` is empty.
+std::string resolve_url(std::string_view reference, std::string_view base);
+
+// True when `text` begins with a scheme, as in "https:", "mailto:" or "urn:".
+bool is_absolute_url(std::string_view text);
+
+}  // namespace mimeo

@@ -1,0 +1,122 @@
+#include "docx/docx_importer.hpp"
+
+#include <xxhash.h>
+
+#include <cstdlib>
+#include <fstream>
+
+#include "docx/media.hpp"
+#include "docx/reader.hpp"
+#include "docx/to_model.hpp"
+#include "docx/zip_package.hpp"
+#include "model/model.hpp"
+#include "model/required_metadata.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::docx {
+namespace {
+
+const std::vector<OptionSpec> docx_options = {
+    {"comments", OptionType::string, "drop", "drop: comments are left out, with a warning; notes: kept as footnotes"},
+    {"track-changes", OptionType::string, "accept",
+     "accept: insertions kept, deletions dropped; reject: deletions kept, insertions dropped"},
+    {"media-dir", OptionType::string, "",
+     "folder the pictures are written to (default: $XDG_CACHE_HOME/mimeo/docx/HASH/media)"},
+    {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package"},
+    {"smart", OptionType::boolean, "true", "ignored: Word's text already has its typographic characters"},
+};
+
+std::string choice(const FormatOptions& options, const std::string& key, std::initializer_list<const char*> allowed)
+{
+    const std::string value = options.get_string(key, *allowed.begin());
+    for (const char* a : allowed)
+        if (value == a) return value;
+    std::string names;
+    for (const char* a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
+    throw UsageError("docx option '" + key + "' must be one of: " + names + " (got '" + value + "')");
+}
+
+// Content hash of the file: the same document always extracts to the same folder.
+std::string content_hash(const fs::path& path)
+{
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_64bits_reset(state);
+    std::ifstream in(path, std::ios::binary);
+    char buffer[1 << 16];
+    while (in.read(buffer, sizeof buffer) || in.gcount() > 0)
+        XXH3_64bits_update(state, buffer, static_cast<std::size_t>(in.gcount()));
+    const XXH64_hash_t hash = XXH3_64bits_digest(state);
+    XXH3_freeState(state);
+    char hex[17];
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(hash));
+    return hex;
+}
+
+fs::path cache_root()
+{
+    if (const char* xdg = std::getenv("XDG_CACHE_HOME"); xdg && *xdg) return fs::path(xdg) / "mimeo";
+    if (const char* home = std::getenv("HOME"); home && *home) return fs::path(home) / ".cache" / "mimeo";
+    return fs::temp_directory_path() / "mimeo-cache";
+}
+
+// Where pictures go, and the article base their src is relative to.
+struct MediaPlace {
+    fs::path folder, base;
+    std::string prefix;
+};
+
+MediaPlace media_place(const ImportRequest& request)
+{
+    std::string chosen = request.options.get_string("media-dir");
+    if (chosen.empty()) {
+        const fs::path base = cache_root() / "docx" / content_hash(request.path);
+        return {base / "media", base, "media/"};
+    }
+    fs::path folder = fs::absolute(chosen).lexically_normal();
+    if (folder.filename().empty()) folder = folder.parent_path();
+    return {folder, folder.parent_path(), folder.filename().string() + "/"};
+}
+
+void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
+{
+    request.options.check_against(docx_options, "docx");
+    const std::string file = request.path.string();
+    const bool reject = choice(request.options, "track-changes", {"accept", "reject"}) == "reject";
+    const bool comments_as_notes = choice(request.options, "comments", {"drop", "notes"}) == "notes";
+    PackageLimits limits;
+    const long max_part = request.options.get_int("max-part-size", 256);
+    if (max_part < 1) throw UsageError("docx option 'max-part-size' must be at least 1 (MiB)");
+    limits.max_part_size = static_cast<std::uint64_t>(max_part) << 20;
+
+    Package package(file, limits);
+    const WordDocument doc = read_word_document(package, {reject});
+
+    const MediaPlace place = media_place(request);
+    Media media(place.folder, place.prefix);
+    pugi::xml_node article = model::new_article(out);
+    map_to_model(doc, article, media, {comments_as_notes}, diagnostics, file);
+    std::error_code ec;
+    const fs::path base = media.empty() ? fs::absolute(request.path, ec).parent_path() : place.base;
+    article.prepend_attribute("base") = base.string().c_str();
+
+    for (const auto& [kind, count] : doc.skipped)
+        diagnostics.warn({file, 0, 0}, "docx-skip",
+                         std::to_string(count) + " " + kind + (count == 1 ? " element" : " elements") + " skipped");
+    model::complete_required_metadata(article, request.path, &diagnostics);
+    media.extract(package, diagnostics);
+}
+
+}  // namespace
+
+Importer importer()
+{
+    return {"docx",
+            {".docx"},
+            "Word documents (Office Open XML), read natively",
+            docx_options,
+            nullptr,
+            read_docx};
+}
+
+}  // namespace mimeo::docx

@@ -1,0 +1,800 @@
+#include "docx/to_model.hpp"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <deque>
+#include <regex>
+#include <set>
+#include <span>
+#include <utility>
+
+#include "docx/fields.hpp"
+#include "docx/lists.hpp"
+#include "model/model.hpp"
+
+namespace mimeo::docx {
+namespace {
+
+bool blank(std::string_view text) { return text.find_first_not_of(" \t\n\r\u00A0") == std::string_view::npos; }
+
+std::string trimmed(std::string_view text)
+{
+    const std::size_t start = text.find_first_not_of(" \t\n\r");
+    if (start == std::string_view::npos) return "";
+    const std::size_t end = text.find_last_not_of(" \t\n\r");
+    return std::string(text.substr(start, end - start + 1));
+}
+
+std::vector<std::string> split(const std::string& text, std::string_view separators)
+{
+    std::vector<std::string> parts;
+    std::size_t start = 0;
+    while (start <= text.size()) {
+        std::size_t end = text.find_first_of(separators, start);
+        if (end == std::string::npos) end = text.size();
+        std::string part = trimmed(std::string_view(text).substr(start, end - start));
+        if (!part.empty()) parts.push_back(std::move(part));
+        start = end + 1;
+    }
+    return parts;
+}
+
+// Formatting wrappers, outermost first; `code` is applied last, to text alone.
+constexpr int wrapper_count = 7;
+constexpr const char* wrapper_names[wrapper_count] = {"strong", "em", "underline", "strike", "smallcaps", "sup", "sub"};
+
+bool wrapper(const RunFormat& f, int k)
+{
+    switch (k) {
+    case 0: return f.bold;
+    case 1: return f.italic;
+    case 2: return f.underline;
+    case 3: return f.strike;
+    case 4: return f.smallcaps;
+    case 5: return f.vertical > 0;
+    default: return f.vertical < 0;
+    }
+}
+
+void set_wrapper(RunFormat& f, int k)
+{
+    switch (k) {
+    case 0: f.bold = true; break;
+    case 1: f.italic = true; break;
+    case 2: f.underline = true; break;
+    case 3: f.strike = true; break;
+    case 4: f.smallcaps = true; break;
+    case 5: f.vertical = 1; break;
+    default: f.vertical = -1; break;
+    }
+}
+
+// Pieces that carry no formatting of their own join the group around them.
+bool neutral(const Inline& x)
+{
+    switch (x.kind) {
+    case InlineKind::text: return blank(x.text);
+    case InlineKind::tab:
+    case InlineKind::line_break:
+    case InlineKind::footnote_ref:
+    case InlineKind::endnote_ref:
+    case InlineKind::comment_ref:
+    case InlineKind::bookmark:
+    case InlineKind::image:
+    case InlineKind::math:
+    case InlineKind::link: return true;
+    default: return false;
+    }
+}
+
+bool is_iso_date(const std::string& text)
+{
+    static const std::regex pattern("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
+    return std::regex_match(text, pattern);
+}
+
+bool is_language_tag(const std::string& text)
+{
+    static const std::regex pattern("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
+    return std::regex_match(text, pattern);
+}
+
+// An xsd:ID (an NCName) made from a bookmark name or a slug.
+std::string xml_id(std::string_view text)
+{
+    std::string out;
+    int32_t i = 0;
+    const int32_t length = static_cast<int32_t>(text.size());
+    while (i < length) {
+        const int32_t start = i;
+        UChar32 c;
+        U8_NEXT(text.data(), i, length, c);
+        const bool ok = c >= 0 && (u_isalnum(c) || c == '_' || c == '-' || c == '.');
+        if (ok) out.append(text.data() + start, static_cast<std::size_t>(i - start));
+        else out += '-';
+    }
+    if (out.empty()) return out;
+    UChar32 first;
+    int32_t k = 0;
+    U8_NEXT(out.data(), k, static_cast<int32_t>(out.size()), first);
+    if (!(first == '_' || (first >= 0 && u_isalpha(first)))) out = "x-" + out;
+    return out;
+}
+
+class Mapper {
+public:
+    Mapper(const WordDocument& doc, pugi::xml_node article, Media& media, const MapOptions& options,
+           Diagnostics& diagnostics, const std::string& file)
+        : doc_(doc), article_(article), media_(media), options_(options), diagnostics_(diagnostics), file_(file)
+    {
+    }
+
+    void run()
+    {
+        // Bookmarks keep their names; heading and note ids are made around them.
+        reserve_bookmarks(doc_.body);
+        for (const auto* notes : {&doc_.footnotes, &doc_.endnotes, &doc_.comments})
+            for (const auto& [id, note] : *notes) reserve_bookmarks(note.blocks);
+        blocks(doc_.body, model::body(article_), true);
+        notes();
+        metadata();
+        report();
+    }
+
+private:
+    // ----- blocks -----
+
+    void reserve_bookmarks(const std::vector<Inline>& in)
+    {
+        for (const Inline& x : in) {
+            if (x.kind == InlineKind::bookmark && x.target != "_GoBack") used_ids_.insert(xml_id(x.target));
+            reserve_bookmarks(x.content);
+        }
+    }
+
+    void reserve_bookmarks(const std::vector<Block>& in)
+    {
+        for (const Block& b : in) {
+            if (const Paragraph* p = std::get_if<Paragraph>(&b.value)) {
+                reserve_bookmarks(p->inlines);
+                reserve_bookmarks(p->text_boxes);
+                continue;
+            }
+            for (const Row& row : std::get<Table>(b.value).rows)
+                for (const Cell& cell : row.cells) reserve_bookmarks(cell.blocks);
+        }
+    }
+
+    const Paragraph* paragraph_at(const std::vector<Block>& in, std::size_t i) const
+    {
+        return i < in.size() ? std::get_if<Paragraph>(&in[i].value) : nullptr;
+    }
+
+    StyleRole role_of(const Paragraph& p, int& level) const
+    {
+        StyleRole role = doc_.styles.role(p.style_id, &level);
+        if (p.outline_level && *p.outline_level < 9 && role == StyleRole::none) {
+            level = *p.outline_level + 1;
+            return StyleRole::heading;
+        }
+        return role;
+    }
+
+    bool is_caption(const Paragraph* p) const
+    {
+        int level = 0;
+        return p && role_of(*p, level) == StyleRole::caption;
+    }
+
+    // An image alone in its paragraph (bookmarks and spaces aside) is a figure.
+    const Inline* sole_image(const Paragraph& p) const
+    {
+        const Inline* image = nullptr;
+        for (const Inline& x : p.inlines) {
+            if (x.kind == InlineKind::bookmark || (x.kind == InlineKind::text && blank(x.text))) continue;
+            if (x.kind != InlineKind::image || image) return nullptr;
+            image = &x;
+        }
+        return image;
+    }
+
+    bool is_blank(const Paragraph& p) const
+    {
+        if (!p.text_boxes.empty()) return false;
+        for (const Inline& x : p.inlines) {
+            if (x.kind == InlineKind::bookmark || (x.kind == InlineKind::text && blank(x.text))) continue;
+            if (x.kind == InlineKind::field && x.content.empty()) continue;
+            return false;
+        }
+        return true;
+    }
+
+    void blocks(const std::vector<Block>& in, pugi::xml_node container, bool top_level)
+    {
+        ListBuilder lists(doc_.numbering, counters_);
+        std::vector<std::pair<int, pugi::xml_node>> open = {{0, container}};
+        auto here = [&] { return open.back().second; };
+        const Paragraph* pending_caption = nullptr;  // a caption above the table or figure it names
+        auto take_caption = [&](std::size_t& i) -> const Paragraph* {
+            if (pending_caption) return std::exchange(pending_caption, nullptr);
+            if (is_caption(paragraph_at(in, i + 1))) return paragraph_at(in, ++i);
+            return nullptr;
+        };
+
+        for (std::size_t i = 0; i < in.size(); ++i) {
+            if (const Table* t = std::get_if<Table>(&in[i].value)) {
+                lists.close();
+                table(*t, here(), take_caption(i));
+                continue;
+            }
+            const Paragraph& p = std::get<Paragraph>(in[i].value);
+            if (is_blank(p)) continue;
+            int level = 0;
+            StyleRole role = role_of(p, level);
+
+            if (role == StyleRole::caption) {
+                const Paragraph* next = paragraph_at(in, i + 1);
+                const bool names_next = (i + 1 < in.size() && std::holds_alternative<Table>(in[i + 1].value)) ||
+                                        (next && sole_image(*next));
+                if (names_next) {
+                    pending_caption = &p;
+                    continue;
+                }
+                pugi::xml_node last = here().last_child();
+                std::string_view last_name = last.name();
+                if ((last_name == "table" || last_name == "figure") && !last.child("caption")) {
+                    pugi::xml_node caption = last_name == "table" ? last.prepend_child("caption") : last.append_child("caption");
+                    inlines(p.inlines, caption);
+                    continue;
+                }
+            }
+            // Title, Author ... paragraphs are metadata only before the text begins.
+            if (top_level && !container.first_child() && meta_paragraph(p, role)) continue;
+
+            if (!p.numbering.num_id.empty()) {
+                if (pugi::xml_node item = lists.item_for(here(), p.numbering.num_id, p.numbering.level)) {
+                    paragraph(p, item, sole_image(p) ? take_caption(i) : nullptr);
+                    text_boxes(p, item);
+                    continue;
+                }
+            }
+            if (role == StyleRole::list_paragraph && lists.last_item()) {
+                paragraph(p, lists.last_item(), sole_image(p) ? take_caption(i) : nullptr);
+                text_boxes(p, lists.last_item());
+                continue;
+            }
+            lists.close();
+
+            if (role == StyleRole::heading && top_level) {
+                while (open.back().first >= level) open.pop_back();
+                pugi::xml_node section = here().append_child("section");
+                section.append_attribute("level") = level;
+                pugi::xml_node heading = section.append_child("heading");
+                inlines(p.inlines, heading);
+                section.append_attribute("id") = unique_id(model::text_of(heading), "section").c_str();
+                open.emplace_back(level, section);
+                text_boxes(p, section);
+                continue;
+            }
+            if (role == StyleRole::quote) {
+                pugi::xml_node last = here().last_child();
+                pugi::xml_node quote = std::string_view(last.name()) == "quote" && quote_run_ == last
+                                           ? last
+                                           : here().append_child("quote");
+                quote_run_ = quote;
+                paragraph(p, quote, nullptr);
+                text_boxes(p, here());
+                continue;
+            }
+            if (role == StyleRole::code) {
+                pugi::xml_node last = here().last_child();
+                const std::string text = clean(plain_text(p.inlines, true));
+                if (std::string_view(last.name()) == "code-block" && code_run_ == last) {
+                    last.text().set((std::string(last.text().get()) + "\n" + text).c_str());
+                } else {
+                    code_run_ = here().append_child("code-block");
+                    code_run_.text().set(text.c_str());
+                }
+                text_boxes(p, here());
+                continue;
+            }
+            paragraph(p, here(), sole_image(p) ? take_caption(i) : nullptr);
+            text_boxes(p, here());
+        }
+    }
+
+    void text_boxes(const Paragraph& p, pugi::xml_node container)
+    {
+        if (!p.text_boxes.empty()) blocks(p.text_boxes, container, false);
+    }
+
+    // A paragraph as <p>, or as <figure> when it holds one image.
+    void paragraph(const Paragraph& p, pugi::xml_node parent, const Paragraph* caption)
+    {
+        if (const Inline* image = sole_image(p)) {
+            pugi::xml_node figure = parent.append_child("figure");
+            pugi::xml_node img = this->image(*image, figure);
+            if (caption) {
+                pugi::xml_node c = figure.append_child("caption");
+                inlines(caption->inlines, c);
+                if (!img.attribute("alt")) img.append_attribute("alt") = model::text_of(c).c_str();
+            }
+            for (const Inline& x : p.inlines)
+                if (x.kind == InlineKind::bookmark) anchor_into(x, figure.child("caption") ? figure.child("caption") : pugi::xml_node());
+            return;
+        }
+        inlines(p.inlines, parent.append_child("p"));
+    }
+
+    // Title, Subtitle, Author, Date and Abstract paragraphs at the top level are metadata.
+    bool meta_paragraph(const Paragraph& p, StyleRole role)
+    {
+        switch (role) {
+        case StyleRole::title:
+            if (title_set_) return false;
+            title_set_ = true;
+            inlines(p.inlines, model::meta_field(article_, "title"));
+            return true;
+        case StyleRole::subtitle:
+            if (subtitle_set_) return false;
+            subtitle_set_ = true;
+            inlines(p.inlines, model::meta_field(article_, "subtitle"));
+            return true;
+        case StyleRole::author: {
+            const std::string name = clean(trimmed(plain_text(p.inlines, false)));
+            if (name.empty()) return false;
+            pugi::xml_node c = model::append_meta_field(article_, "contributor");
+            c.append_attribute("role") = "author";
+            c.text().set(name.c_str());
+            authors_set_ = true;
+            return true;
+        }
+        case StyleRole::date: {
+            const std::string date = trimmed(plain_text(p.inlines, false));
+            if (date_set_ || !is_iso_date(date)) return false;
+            model::meta_field(article_, "date").text().set(date.c_str());
+            date_set_ = true;
+            return true;
+        }
+        case StyleRole::abstract: {
+            pugi::xml_node summary = model::meta_field(article_, "summary");
+            if (summary.first_child()) summary.append_child(pugi::node_pcdata).set_value(" ");
+            inlines(p.inlines, summary);
+            return true;
+        }
+        default: return false;
+        }
+    }
+
+    void table(const Table& t, pugi::xml_node parent, const Paragraph* caption)
+    {
+        pugi::xml_node table = parent.append_child("table");
+        if (caption) inlines(caption->inlines, table.append_child("caption"));
+
+        // Grid positions: a cell's first column, so that vMerge runs can be followed down.
+        const std::size_t row_count = t.rows.size();
+        std::vector<std::vector<int>> starts(row_count);
+        int columns = t.grid_columns;
+        for (std::size_t r = 0; r < row_count; ++r) {
+            int col = t.rows[r].grid_before;
+            for (const Cell& cell : t.rows[r].cells) {
+                starts[r].push_back(col);
+                col += cell.grid_span;
+            }
+            columns = std::max(columns, col);
+        }
+        auto continues_at = [&](std::size_t r, int col) {
+            for (std::size_t k = 0; k < starts[r].size(); ++k)
+                if (starts[r][k] == col) return t.rows[r].cells[k].merge == VerticalMerge::next;
+            return false;
+        };
+        for (int c = 0; c < columns; ++c) table.append_child("column");
+
+        std::size_t header_rows = 0;
+        while (header_rows < row_count && t.rows[header_rows].header) ++header_rows;
+        if (header_rows == 0 && t.first_row_look && row_count > 1) header_rows = 1;
+        pugi::xml_node head = header_rows ? table.append_child("head") : pugi::xml_node();
+        pugi::xml_node body = table.append_child("rows");
+        for (std::size_t r = 0; r < row_count; ++r) {
+            pugi::xml_node row = (r < header_rows ? head : body).append_child("row");
+            for (std::size_t k = 0; k < t.rows[r].cells.size(); ++k) {
+                const Cell& cell = t.rows[r].cells[k];
+                // A continued cell is covered by the cell above it, unless nothing starts the run.
+                if (cell.merge == VerticalMerge::next && r > 0 && (continues_at(r - 1, starts[r][k]) || starts_merge(t, starts, r - 1, starts[r][k])))
+                    continue;
+                pugi::xml_node out = row.append_child("cell");
+                if (cell.grid_span > 1) out.append_attribute("colspan") = cell.grid_span;
+                int span = 1;
+                if (cell.merge == VerticalMerge::restart)
+                    while (r + span < row_count && continues_at(r + span, starts[r][k])) ++span;
+                if (span > 1) out.append_attribute("rowspan") = span;
+                cell_content(cell, out);
+            }
+        }
+    }
+
+    static bool starts_merge(const Table& t, const std::vector<std::vector<int>>& starts, std::size_t r, int col)
+    {
+        for (std::size_t k = 0; k < starts[r].size(); ++k)
+            if (starts[r][k] == col) return t.rows[r].cells[k].merge == VerticalMerge::restart;
+        return false;
+    }
+
+    // A cell that is one plain paragraph holds its inlines directly.
+    void cell_content(const Cell& cell, pugi::xml_node out)
+    {
+        std::vector<const Paragraph*> shown;
+        bool only_paragraphs = true;
+        for (const Block& b : cell.blocks) {
+            const Paragraph* p = std::get_if<Paragraph>(&b.value);
+            if (!p) only_paragraphs = false;
+            else if (!is_blank(*p)) shown.push_back(p);
+        }
+        int level = 0;
+        if (only_paragraphs && shown.size() == 1 && shown[0]->numbering.num_id.empty() &&
+            shown[0]->text_boxes.empty() && !sole_image(*shown[0]) &&
+            role_of(*shown[0], level) != StyleRole::code && role_of(*shown[0], level) != StyleRole::quote) {
+            inlines(shown[0]->inlines, out);
+            return;
+        }
+        blocks(cell.blocks, out, false);
+    }
+
+    // ----- inlines -----
+
+    // Fields are resolved here: a HYPERLINK field becomes a link, any other shows its result.
+    void flatten(const std::vector<Inline>& in, std::vector<const Inline*>& out)
+    {
+        for (const Inline& x : in) {
+            if (x.kind != InlineKind::field) {
+                out.push_back(&x);
+                continue;
+            }
+            FieldLink link = field_link(parse_field(x.target));
+            if (link.href.empty()) {
+                flatten(x.content, out);
+                continue;
+            }
+            Inline& made = made_.emplace_back();
+            made.kind = InlineKind::link;
+            made.target = link.href;
+            made.title = link.title;
+            made.content = x.content;
+            out.push_back(&made);
+        }
+    }
+
+    void inlines(const std::vector<Inline>& in, pugi::xml_node parent, RunFormat active = {}, bool in_link = false)
+    {
+        std::vector<const Inline*> flat;
+        flatten(in, flat);
+        wrap(flat, 0, parent, active, in_link);
+        trim(parent);
+    }
+
+    // Groups neighbouring pieces that share a wrapper, outermost wrapper first, so
+    // that runs split by Word for no visible reason read as one <strong>.
+    void wrap(std::span<const Inline* const> items, int k, pugi::xml_node parent, const RunFormat& active, bool in_link)
+    {
+        if (k == wrapper_count) {
+            leaves(items, parent, active);
+            return;
+        }
+        std::vector<int> value(items.size(), -1);
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            if (neutral(*items[i])) continue;
+            bool on = wrapper(items[i]->format, k) && !wrapper(active, k);
+            if (k == 2 && in_link) on = false;  // links are underlined by their style, not by meaning
+            value[i] = on;
+        }
+        int last = -1;
+        for (int& v : value) v = v < 0 ? last : (last = v);
+        int next = 0;
+        for (auto it = value.rbegin(); it != value.rend(); ++it) *it = *it < 0 ? next : (next = *it);
+        std::size_t i = 0;
+        while (i < items.size()) {
+            std::size_t j = i;
+            while (j < items.size() && value[j] == value[i]) ++j;
+            auto group = items.subspan(i, j - i);
+            if (value[i] > 0) {
+                RunFormat inner = active;
+                set_wrapper(inner, k);
+                wrap(group, k + 1, parent.append_child(wrapper_names[k]), inner, in_link);
+            } else {
+                wrap(group, k + 1, parent, active, in_link);
+            }
+            i = j;
+        }
+    }
+
+    void append_text(pugi::xml_node parent, const std::string& text)
+    {
+        if (text.empty()) return;
+        pugi::xml_node last = parent.last_child();
+        if (last.type() == pugi::node_pcdata) last.set_value((std::string(last.value()) + text).c_str());
+        else parent.append_child(pugi::node_pcdata).set_value(text.c_str());
+    }
+
+    void leaves(std::span<const Inline* const> items, pugi::xml_node parent, const RunFormat& active)
+    {
+        pugi::xml_node code;  // the <code> the previous piece went to, to join the next
+        for (const Inline* x : items) {
+            pugi::xml_node current_code;
+            switch (x->kind) {
+            case InlineKind::text:
+            case InlineKind::tab: {
+                const std::string text = x->kind == InlineKind::tab ? "\t" : clean(x->text);
+                if (x->format.code && !active.code) {
+                    current_code = code ? code : parent.append_child("code");
+                    append_text(current_code, text);
+                } else {
+                    append_text(parent, text);
+                }
+                break;
+            }
+            case InlineKind::line_break: parent.append_child("line-break"); break;
+            case InlineKind::bookmark: anchor_into(*x, parent); break;
+            case InlineKind::footnote_ref: note_ref(parent, "footnote", x->target); break;
+            case InlineKind::endnote_ref: note_ref(parent, "endnote", x->target); break;
+            case InlineKind::comment_ref: comment_ref(parent, x->target); break;
+            case InlineKind::image: image(*x, parent); break;
+            case InlineKind::math: {
+                pugi::xml_node math = parent.append_child("math");
+                math.append_attribute("display") = x->target == "block" ? "block" : "inline";
+                math.text().set(clean(x->text).c_str());
+                break;
+            }
+            case InlineKind::link: link(*x, parent, active); break;
+            case InlineKind::field: break;  // resolved by flatten()
+            }
+            code = current_code;
+        }
+    }
+
+    void link(const Inline& x, pugi::xml_node parent, const RunFormat& active)
+    {
+        pugi::xml_node link = parent.append_child("link");
+        std::string href = x.target;
+        if (!href.empty() && href.front() == '#') href = "#" + xml_id(href.substr(1));
+        link.append_attribute("href") = clean(href).c_str();
+        if (!x.title.empty()) link.append_attribute("title") = clean(x.title).c_str();
+        std::vector<const Inline*> flat;
+        flatten(x.content, flat);
+        wrap(flat, 0, link, active, true);
+    }
+
+    void anchor_into(const Inline& bookmark, pugi::xml_node parent)
+    {
+        // _GoBack marks where the cursor last was, not a place anyone links to.
+        if (!parent || bookmark.target == "_GoBack") return;
+        const std::string id = xml_id(bookmark.target);
+        if (id.empty() || !anchors_.insert(id).second) return;
+        parent.append_child("anchor").append_attribute("id") = id.c_str();
+    }
+
+    pugi::xml_node image(const Inline& x, pugi::xml_node parent)
+    {
+        pugi::xml_node img = parent.append_child("image");
+        img.append_attribute("src") = (x.external ? clean(x.target) : media_.add(x.target)).c_str();
+        if (!blank(x.alt)) img.append_attribute("alt") = clean(trimmed(x.alt)).c_str();
+        if (!blank(x.title)) img.append_attribute("title") = clean(trimmed(x.title)).c_str();
+        return img;
+    }
+
+    // ----- notes -----
+
+    struct NoteRef {
+        const Note* note;
+        const char* kind;
+        std::string id;
+        bool comment;
+    };
+
+    void note_ref(pugi::xml_node parent, const char* kind, const std::string& word_id)
+    {
+        const auto& notes = std::string_view(kind) == "footnote" ? doc_.footnotes : doc_.endnotes;
+        auto found = notes.find(word_id);
+        if (found == notes.end()) {
+            ++missing_notes_;
+            return;
+        }
+        parent.append_child("note-ref").append_attribute("note") = note_id(&found->second, kind, false).c_str();
+    }
+
+    void comment_ref(pugi::xml_node parent, const std::string& word_id)
+    {
+        auto found = doc_.comments.find(word_id);
+        if (found == doc_.comments.end()) return;
+        if (!options_.comments_as_notes) {
+            dropped_comments_.insert(word_id);
+            return;
+        }
+        parent.append_child("note-ref").append_attribute("note") = note_id(&found->second, "footnote", true).c_str();
+    }
+
+    std::string note_id(const Note* note, const char* kind, bool comment)
+    {
+        for (const NoteRef& ref : note_refs_)
+            if (ref.note == note) return ref.id;
+        const char* prefix = comment ? "comment" : std::string_view(kind) == "footnote" ? "fn" : "en";
+        int& count = note_counts_[prefix];
+        std::string id = prefix + std::to_string(++count);
+        while (!used_ids_.insert(id).second) id = prefix + std::to_string(++count);
+        note_refs_.push_back({note, kind, id, comment});
+        return id;
+    }
+
+    void notes()
+    {
+        // Notes may refer to notes, so the list can grow while it is written.
+        for (std::size_t i = 0; i < note_refs_.size(); ++i) {
+            const NoteRef ref = note_refs_[i];
+            pugi::xml_node notes = model::notes(article_);
+            if (!notes) notes = article_.append_child("notes");
+            pugi::xml_node note = notes.append_child("note");
+            note.append_attribute("id") = ref.id.c_str();
+            note.append_attribute("kind") = ref.kind;
+            blocks(ref.note->blocks, note, false);
+            if (ref.comment && !ref.note->author.empty()) {
+                pugi::xml_node first = note.child("p");
+                if (!first) first = note.prepend_child("p");
+                first.prepend_child(pugi::node_pcdata).set_value((clean(ref.note->author) + ": ").c_str());
+            }
+        }
+    }
+
+    // ----- metadata -----
+
+    void metadata()
+    {
+        const Properties& p = doc_.properties;
+        if (!title_set_ && !blank(p.title)) model::meta_field(article_, "title").text().set(clean(trimmed(p.title)).c_str());
+        if (!subtitle_set_ && !blank(p.subject))
+            model::meta_field(article_, "subtitle").text().set(clean(trimmed(p.subject)).c_str());
+        if (!authors_set_)
+            for (const std::string& name : split(p.creator, ";")) contributor("author", name);
+        for (const std::string& name : split(p.manager, ";")) contributor("editor", name);
+        if (!date_set_ && p.created.size() >= 10 && is_iso_date(p.created.substr(0, 10)))
+            model::meta_field(article_, "date").text().set(p.created.substr(0, 10).c_str());
+        const std::string language = doc_.styles.default_language();
+        if (is_language_tag(language)) model::meta_field(article_, "language").text().set(language.c_str());
+        for (const std::string& tag : split(p.keywords, ",;"))
+            model::append_meta_field(article_, "tag").text().set(clean(tag).c_str());
+        if (!model::meta(article_).child("summary") && !blank(p.description))
+            model::meta_field(article_, "summary").text().set(clean(trimmed(p.description)).c_str());
+    }
+
+    void contributor(const char* role, const std::string& name)
+    {
+        pugi::xml_node c = model::append_meta_field(article_, "contributor");
+        c.append_attribute("role") = role;
+        c.text().set(clean(name).c_str());
+    }
+
+    void report()
+    {
+        const Location where{file_, 0, 0};
+        if (!dropped_comments_.empty())
+            diagnostics_.warn(where, "docx-comments",
+                              std::to_string(dropped_comments_.size()) +
+                                  (dropped_comments_.size() == 1 ? " comment" : " comments") +
+                                  " dropped (-I comments=notes keeps them as notes)");
+        if (missing_notes_)
+            diagnostics_.warn(where, "docx-skip", std::to_string(missing_notes_) + " references to missing notes skipped");
+        if (replaced_)
+            diagnostics_.warn(where, "control-char",
+                              std::to_string(replaced_) + " characters XML cannot hold replaced with U+FFFD");
+    }
+
+    // ----- text -----
+
+    // Text as XML can hold it: invalid UTF-8 and C0 controls become U+FFFD.
+    std::string clean(const std::string& text)
+    {
+        std::string out;
+        out.reserve(text.size());
+        int32_t i = 0;
+        const int32_t length = static_cast<int32_t>(text.size());
+        while (i < length) {
+            const int32_t start = i;
+            UChar32 c;
+            U8_NEXT(text.data(), i, length, c);
+            if (c < 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
+                out += "\uFFFD";
+                ++replaced_;
+            } else {
+                out.append(text.data() + start, static_cast<std::size_t>(i - start));
+            }
+        }
+        return out;
+    }
+
+    // Text alone: for code blocks (line breaks kept) and metadata (line breaks as spaces).
+    std::string plain_text(const std::vector<Inline>& in, bool keep_breaks)
+    {
+        std::string out;
+        for (const Inline& x : in) {
+            switch (x.kind) {
+            case InlineKind::text: out += x.text; break;
+            case InlineKind::tab: out += keep_breaks ? "\t" : " "; break;
+            case InlineKind::line_break: out += keep_breaks ? "\n" : " "; break;
+            case InlineKind::link:
+            case InlineKind::field: out += plain_text(x.content, keep_breaks); break;
+            case InlineKind::math: out += x.text; break;
+            default: break;
+            }
+        }
+        return out;
+    }
+
+    // Word's spacing at the edges of a paragraph is layout.
+    static void trim(pugi::xml_node block)
+    {
+        for (pugi::xml_node n = block; n;) {
+            pugi::xml_node first = n.first_child();
+            if (first.type() == pugi::node_pcdata) {
+                std::string value = first.value();
+                value.erase(0, value.find_first_not_of(" \t\n\r"));
+                if (value.empty() && first.next_sibling()) {
+                    n.remove_child(first);
+                    continue;
+                }
+                first.set_value(value.c_str());
+                break;
+            }
+            n = first.type() == pugi::node_element && std::string_view(first.name()) != "code" ? first : pugi::xml_node();
+        }
+        for (pugi::xml_node n = block; n;) {
+            pugi::xml_node last = n.last_child();
+            if (last.type() == pugi::node_pcdata) {
+                std::string value = last.value();
+                value.erase(value.find_last_not_of(" \t\n\r") + 1);
+                if (value.empty() && last.previous_sibling()) {
+                    n.remove_child(last);
+                    continue;
+                }
+                last.set_value(value.c_str());
+                break;
+            }
+            n = last.type() == pugi::node_element && std::string_view(last.name()) != "code" ? last : pugi::xml_node();
+        }
+    }
+
+    std::string unique_id(const std::string& text, const char* fallback)
+    {
+        std::string base = xml_id(model::slugify(text));
+        if (base.empty()) base = fallback;
+        std::string id = base;
+        for (int n = 2; !used_ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
+        return id;
+    }
+
+    const WordDocument& doc_;
+    pugi::xml_node article_;
+    Media& media_;
+    const MapOptions& options_;
+    Diagnostics& diagnostics_;
+    const std::string& file_;
+    ListCounters counters_;
+    std::deque<Inline> made_;  // links made from HYPERLINK fields; a deque keeps pointers valid
+    std::set<std::string> used_ids_;  // every id given out or reserved for a bookmark
+    std::set<std::string> anchors_;   // bookmarks already placed
+    std::vector<NoteRef> note_refs_;
+    std::map<std::string, int> note_counts_;
+    std::set<std::string> dropped_comments_;
+    int missing_notes_ = 0;
+    int replaced_ = 0;
+    bool title_set_ = false, subtitle_set_ = false, authors_set_ = false, date_set_ = false;
+    pugi::xml_node quote_run_, code_run_;  // the quote and code block the last paragraphs joined
+};
+
+}  // namespace
+
+void map_to_model(const WordDocument& doc, pugi::xml_node article, Media& media, const MapOptions& options,
+                  Diagnostics& diagnostics, const std::string& file)
+{
+    Mapper(doc, article, media, options, diagnostics, file).run();
+}
+
+}  // namespace mimeo::docx

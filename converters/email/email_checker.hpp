@@ -1,0 +1,11 @@
+// `mimeo check x.eml`: the header fields a list message needs, its MIME structure,
+// its encodings, and its line lengths.
+#pragma once
+
+#include "registry/formats.hpp"
+
+namespace mimeo::email {
+
+Checker checker();
+
+}  // namespace mimeo::email

@@ -1,0 +1,181 @@
+#include "email/settings.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "email/header_encoding.hpp"
+
+namespace mimeo::email {
+namespace {
+
+std::string trimmed(const std::string& text)
+{
+    const auto start = text.find_first_not_of(" \t");
+    if (start == std::string::npos) return "";
+    return text.substr(start, text.find_last_not_of(" \t") - start + 1);
+}
+
+bool valid_address(const std::string& address)
+{
+    const auto at = address.find('@');
+    if (at == std::string::npos || at == 0 || at + 1 == address.size() || address.find('@', at + 1) != std::string::npos)
+        return false;
+    return std::all_of(address.begin(), address.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return u > 0x20 && u < 0x7F && c != '<' && c != '>' && c != '(' && c != ')' && c != ',' && c != ';' &&
+               c != ':' && c != '"' && c != '[' && c != ']' && c != '\\';
+    });
+}
+
+std::vector<Mailbox> mailboxes(const FormatOptions& options, const std::string& key)
+{
+    std::vector<Mailbox> list;
+    for (const std::string& text : options.get_list(key)) {
+        auto mailbox = parse_mailbox(text);
+        if (!mailbox)
+            throw Error(options.location_of(key), "email-address",
+                        "option '" + key + "': '" + text + "' is not an email address (write a@b.org or Name <a@b.org>)");
+        list.push_back(*mailbox);
+    }
+    return list;
+}
+
+// A list of URLs. `-O 'key=[a, b]'` reaches here as one string when YAML cannot read
+// it (yaml-cpp refuses a '?' inside a flow sequence): split it as the user meant.
+std::vector<std::string> url_list(const FormatOptions& options, const std::string& key)
+{
+    std::vector<std::string> items = options.get_list(key);
+    if (items.size() != 1 || items[0].size() < 2 || items[0].front() != '[' || items[0].back() != ']') return items;
+    std::vector<std::string> split;
+    std::string_view inside = std::string_view(items[0]).substr(1, items[0].size() - 2);
+    for (std::size_t start = 0; start <= inside.size();) {
+        auto comma = inside.find(',', start);
+        if (comma == std::string_view::npos) comma = inside.size();
+        std::string item = trimmed(std::string(inside.substr(start, comma - start)));
+        if (item.size() >= 2 && (item.front() == '"' || item.front() == '\'') && item.back() == item.front())
+            item = item.substr(1, item.size() - 2);
+        if (!item.empty()) split.push_back(item);
+        start = comma + 1;
+    }
+    return split;
+}
+
+}  // namespace
+
+std::vector<OptionSpec> option_specs()
+{
+    return {
+        {"from", OptionType::string, "", "the sender, \"Name <address>\" or an address (required); with no name, the publication's title is used"},
+        {"to", OptionType::string_list, "the From address", "the recipients, one address or a list; \"none\" for no To header"},
+        {"reply-to", OptionType::string_list, "", "where replies go, one address or a list"},
+        {"subject", OptionType::string, "{publication} \u2014 Issue {number}: {title}",
+         "the Subject template; variables {publication} {number} {volume} {date} {iso-date} {issue-title} {title} {articles}"},
+        {"list-id", OptionType::string, "", "the List-Id (RFC 2919): \"Name <id.example.org>\" or a bare id, named after the publication"},
+        {"list-unsubscribe", OptionType::string_list, "",
+         "unsubscribe URLs, mailto: and/or https:; an https URL adds List-Unsubscribe-Post for one-click unsubscribe (RFC 8058)"},
+        {"list-archive", OptionType::string, "", "the List-Archive URL (RFC 2369)"},
+        {"footer", OptionType::string, "", "more text for the footer, such as the postal address bulk mail must show"},
+        {"width", OptionType::integer, "72", "the column the text wraps at (40 to 76), wide characters counting 2"},
+        {"html", OptionType::boolean, "false", "add an HTML part: multipart/alternative, the text first"},
+        {"per-article", OptionType::boolean, "false", "one message per article, <slug>.eml in the output folder, instead of one digest"},
+        {"encoding", OptionType::string, "auto", "Content-Transfer-Encoding: auto, 8bit, quoted-printable or base64"},
+        {"date", OptionType::string, "issue", "the Date header: issue (noon UTC on the issue's date) or now"},
+        {"image-base", OptionType::string, "", "the URL that relative image paths of the HTML part are resolved against"},
+        {"newline", OptionType::string, "crlf", "line ends of the .eml file: crlf (RFC 5322) or lf (for a local sendmail -t)"},
+    };
+}
+
+std::optional<Mailbox> parse_mailbox(const std::string& raw)
+{
+    std::string text = trimmed(raw);
+    Mailbox mailbox;
+    const auto open = text.rfind('<');
+    if (open != std::string::npos) {
+        if (text.back() != '>') return std::nullopt;
+        mailbox.address = trimmed(text.substr(open + 1, text.size() - open - 2));
+        mailbox.name = trimmed(text.substr(0, open));
+        if (mailbox.name.size() >= 2 && mailbox.name.front() == '"' && mailbox.name.back() == '"')
+            mailbox.name = mailbox.name.substr(1, mailbox.name.size() - 2);
+    } else {
+        mailbox.address = text;
+    }
+    if (!valid_address(mailbox.address)) return std::nullopt;
+    return mailbox;
+}
+
+std::vector<std::string> mailbox_tokens(const Mailbox& mailbox)
+{
+    std::vector<std::string> tokens;
+    if (!mailbox.name.empty()) tokens = phrase_tokens(mailbox.name);
+    tokens.push_back("<" + mailbox.address + ">");
+    return tokens;
+}
+
+Settings read_settings(const FormatOptions& options)
+{
+    Settings s;
+    if (!options.has("from") || trimmed(options.get_string("from")).empty())
+        throw Error(options.location_of("from"), "email-from",
+                    "the email format needs a sender: give the option from, e.g. -O from=news@example.org "
+                    "or 'from: The Editors <news@example.org>' in the pipeline");
+    const std::string from = options.get_string("from");
+    auto sender = parse_mailbox(from);
+    if (!sender)
+        throw Error(options.location_of("from"), "email-address",
+                    "option 'from': '" + from + "' is not an email address (write a@b.org or Name <a@b.org>)");
+    s.from = *sender;
+    const auto to = options.get_list("to");
+    if (to.size() == 1 && (to[0] == "none" || to[0].empty())) s.to.clear();
+    else if (options.has("to")) s.to = mailboxes(options, "to");
+    else s.to = {Mailbox{"", s.from.address}};
+    s.reply_to = mailboxes(options, "reply-to");
+    s.subject = options.get_string("subject");
+    s.list_id = trimmed(options.get_string("list-id"));
+    if (!s.list_id.empty()) {
+        const auto open = s.list_id.rfind('<');
+        std::string id = open == std::string::npos ? s.list_id : s.list_id.substr(open + 1);
+        if (!id.empty() && id.back() == '>') id.pop_back();
+        const bool ok = id.find('.') != std::string::npos && std::all_of(id.begin(), id.end(), [](char c) {
+                            return std::isalnum(static_cast<unsigned char>(c)) || std::string_view("!#$%&'*+-/=?^_`{|}~.").find(c) != std::string_view::npos;
+                        });
+        if (!ok)
+            throw Error(options.location_of("list-id"), "email-list-id",
+                        "option 'list-id': '" + s.list_id + "' is not a list identifier like news.example.org (RFC 2919)");
+    }
+    for (const std::string& url : url_list(options, "list-unsubscribe")) {
+        const std::string u = trimmed(url);
+        if (u.rfind("mailto:", 0) != 0 && u.rfind("https://", 0) != 0)
+            throw Error(options.location_of("list-unsubscribe"), "email-list-unsubscribe",
+                        "option 'list-unsubscribe': '" + u + "' must be a mailto: or https: URL");
+        if (u.find_first_of(" <>\"") != std::string::npos)
+            throw Error(options.location_of("list-unsubscribe"), "email-list-unsubscribe",
+                        "option 'list-unsubscribe': '" + u + "' holds spaces or <>\"; percent-encode them");
+        s.list_unsubscribe.push_back(u);
+    }
+    s.list_archive = trimmed(options.get_string("list-archive"));
+    s.footer = options.get_string("footer");
+    s.width = static_cast<int>(options.get_int("width", 72));
+    if (s.width < 40 || s.width > 76)
+        throw Error(options.location_of("width"), "email-width", "option 'width' must be between 40 and 76 columns, so that flowed lines stay within 78");
+    s.html = options.get_bool("html", false);
+    s.per_article = options.get_bool("per-article", false);
+    const std::string encoding = options.get_string("encoding", "auto");
+    if (encoding != "auto") {
+        s.encoding = encoding_named(encoding);
+        if (!s.encoding || *s.encoding == TransferEncoding::seven_bit)
+            throw Error(options.location_of("encoding"), "email-encoding",
+                        "option 'encoding' must be auto, 8bit, quoted-printable or base64, not '" + encoding + "'");
+    }
+    const std::string date = options.get_string("date", "issue");
+    if (date != "issue" && date != "now")
+        throw Error(options.location_of("date"), "email-date", "option 'date' must be issue or now, not '" + date + "'");
+    s.date_now = date == "now";
+    s.image_base = options.get_string("image-base");
+    const std::string newline = options.get_string("newline", "crlf");
+    if (newline != "crlf" && newline != "lf")
+        throw Error(options.location_of("newline"), "email-newline", "option 'newline' must be crlf or lf");
+    s.crlf = newline == "crlf";
+    return s;
+}
+
+}  // namespace mimeo::email

@@ -1,0 +1,11 @@
+// `epub`: the issue as one EPUB 3 (masthead, every article, pop-up notes), or with
+// `per-article: true` one EPUB per article in the target folder.
+#pragma once
+
+#include "registry/formats.hpp"
+
+namespace mimeo::epub {
+
+Exporter exporter();
+
+}  // namespace mimeo::epub

@@ -1,0 +1,169 @@
+#include "epub/images.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+#include <vector>
+
+#include "common/url.hpp"
+#include "epub/media_type.hpp"
+#include "model/model.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::epub {
+namespace {
+
+// Markdown percent-encodes the paths it reads ("my%20chart.png"); the file has the plain name.
+std::string percent_decode(std::string_view text)
+{
+    auto hex = [](char c) -> int {
+        if (c >= '0' && c <= '9') return c - '0';
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+        return -1;
+    };
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
+            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
+            i += 2;
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+// File names inside the EPUB stay ASCII: readers and zip tools disagree about the rest.
+std::string package_stem(const fs::path& file)
+{
+    std::string stem = file.stem().string();
+    bool plain = !stem.empty() && std::all_of(stem.begin(), stem.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+    });
+    return plain ? stem : "image";
+}
+
+std::string describe(pugi::xml_node article)
+{
+    return "article '" + model::slug(article) + "'";
+}
+
+bool read_bytes(const fs::path& file, std::string& bytes, std::string& why)
+{
+    std::error_code ec;
+    if (!fs::exists(file, ec)) {
+        why = "no such file";
+        return false;
+    }
+    if (!fs::is_regular_file(file, ec)) {
+        why = "not a regular file";
+        return false;
+    }
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        why = std::strerror(errno);
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        why = "read failed";
+        return false;
+    }
+    bytes = buffer.str();
+    return true;
+}
+
+}  // namespace
+
+std::optional<std::string> ImagePacker::pack(std::string_view src, pugi::xml_node article)
+{
+    auto fail = [&](const std::string& where, const std::string& why) -> std::optional<std::string> {
+        std::string message = describe(article) + ": image '" + std::string(src) + "' " + why;
+        if (!settings_.missing_images_warn) throw Error({where, 0, 0}, "epub-image", message);
+        diagnostics_.warn({where, 0, 0}, "epub-image", message + "; left out");
+        return std::nullopt;
+    };
+    if (is_absolute_url(src)) return fail("", "is remote; EPUB images must be local files");
+    fs::path file = percent_decode(src);
+    if (file.is_relative()) file = fs::path(article.attribute("base").value()) / file;
+    std::error_code ec;
+    fs::path canonical = fs::weakly_canonical(file, ec);
+    if (ec) canonical = file.lexically_normal();
+    if (auto known = href_by_file_.find(canonical.string()); known != href_by_file_.end()) return known->second;
+
+    std::string bytes, why;
+    if (!read_bytes(canonical, bytes, why)) return fail(canonical.string(), "cannot be read: " + why);
+    return add(canonical, std::move(bytes), src, article);
+}
+
+std::string ImagePacker::add(const fs::path& file, std::string bytes, std::string_view src, pugi::xml_node article)
+{
+    Sniffed type = sniff_image(bytes);
+    if (type.media_type.empty()) {
+        std::string message = describe(article) + ": image '" + std::string(src) +
+                              "' is not a PNG, JPEG, GIF, WebP or SVG image";
+        throw Error({file.string(), 0, 0}, "epub-image", message);
+    }
+    std::string stem = package_stem(file);
+    const int seen = ++names_used_[stem + type.extension];
+    if (seen > 1) stem += "-" + std::to_string(seen);
+    Item item;
+    item.id = "img-" + std::to_string(href_by_file_.size() + 1);
+    item.href = "images/" + stem + type.extension;
+    item.media_type = type.media_type;
+    item.bytes = std::move(bytes);
+    href_by_file_[file.string()] = item.href;
+    book_.items.push_back(std::move(item));
+    book_.has_images = true;
+    return book_.items.back().href;
+}
+
+void ImagePacker::pack_article(pugi::xml_node article)
+{
+    std::vector<pugi::xml_node> images;
+    for (pugi::xpath_node found : article.select_nodes(".//image")) images.push_back(found.node());
+    for (pugi::xml_node image : images) {
+        if (pack(image.attribute("src").value(), article)) {
+            if (std::string_view(image.attribute("alt").value()).empty()) book_.all_images_described = false;
+            continue;
+        }
+        pugi::xml_node parent = image.parent();
+        if (std::string_view(parent.name()) != "figure") {
+            parent.remove_child(image);
+            continue;
+        }
+        // The caption still says something; it stays as a paragraph.
+        if (pugi::xml_node caption = parent.child("caption")) {
+            pugi::xml_node paragraph = parent.parent().insert_child_before("p", parent);
+            for (pugi::xml_node child : caption.children()) paragraph.append_copy(child);
+        }
+        parent.parent().remove_child(parent);
+    }
+}
+
+std::string ImagePacker::pack_cover(const fs::path& path)
+{
+    std::string bytes, why;
+    if (!read_bytes(path, bytes, why))
+        throw Error({path.string(), 0, 0}, "epub-cover", "the cover image cannot be read: " + why);
+    Sniffed type = sniff_image(bytes);
+    if (type.media_type.empty())
+        throw Error({path.string(), 0, 0}, "epub-cover", "the cover is not a PNG, JPEG, GIF, WebP or SVG image");
+    Item item;
+    item.id = "cover-image";
+    item.href = "images/cover" + type.extension;
+    item.media_type = type.media_type;
+    item.properties = "cover-image";
+    item.bytes = std::move(bytes);
+    names_used_["cover" + type.extension] = 1;
+    book_.items.push_back(std::move(item));
+    book_.has_images = true;
+    return book_.items.back().href;
+}
+
+}  // namespace mimeo::epub

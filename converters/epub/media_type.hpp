@@ -1,0 +1,20 @@
+// Media types of the files an EPUB embeds, told by their first bytes rather than
+// their names: a .png that is really a JPEG must be declared as a JPEG.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace mimeo::epub {
+
+struct Sniffed {
+    std::string media_type;  // empty when the bytes are none of the kinds below
+    std::string extension;   // with the dot, as the packaged file is named
+};
+
+// PNG, JPEG, GIF, WebP or SVG.
+Sniffed sniff_image(std::string_view bytes);
+// TrueType, OpenType, WOFF or WOFF2.
+Sniffed sniff_font(std::string_view bytes);
+
+}  // namespace mimeo::epub

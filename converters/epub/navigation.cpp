@@ -1,0 +1,107 @@
+#include "epub/navigation.hpp"
+
+#include "epub/pages.hpp"
+#include "epub/stylesheet.hpp"
+#include "html/escape.hpp"
+#include "model/model.hpp"
+
+namespace mimeo::epub {
+namespace {
+
+void add_sections(pugi::xml_node parent, const std::string& href, int depth, std::vector<TocEntry>& out)
+{
+    if (depth <= 0) return;
+    for (pugi::xml_node section : parent.children("section")) {
+        std::string id = section.attribute("id").value();
+        std::string title = model::text_of(section.child("heading"));
+        if (id.empty() || title.empty()) {
+            add_sections(section, href, depth, out);  // its subsections take its place
+            continue;
+        }
+        TocEntry entry{title, href + "#" + id, {}};
+        add_sections(section, href, depth - 1, entry.children);
+        out.push_back(std::move(entry));
+    }
+}
+
+void nav_list(const std::vector<TocEntry>& entries, std::string& out, const std::string& indent)
+{
+    out += indent + "<ol>\n";
+    for (const TocEntry& entry : entries) {
+        out += indent + "  <li><a href=\"";
+        html::escape_url(entry.href, out);
+        out += "\">";
+        html::escape(entry.title, out);
+        out += "</a>";
+        if (!entry.children.empty()) {
+            out += "\n";
+            nav_list(entry.children, out, indent + "    ");
+            out += indent + "  ";
+        }
+        out += "</li>\n";
+    }
+    out += indent + "</ol>\n";
+}
+
+int depth_of(const std::vector<TocEntry>& entries)
+{
+    int deepest = 0;
+    for (const TocEntry& entry : entries) deepest = std::max(deepest, 1 + depth_of(entry.children));
+    return deepest;
+}
+
+void nav_points(const std::vector<TocEntry>& entries, std::string& out, int& order, const std::string& indent)
+{
+    for (const TocEntry& entry : entries) {
+        ++order;
+        out += indent + "<navPoint id=\"point-" + std::to_string(order) + "\" playOrder=\"" + std::to_string(order) +
+               "\">\n" + indent + "  <navLabel><text>";
+        html::escape(entry.title, out);
+        out += "</text></navLabel>\n" + indent + "  <content src=\"";
+        html::escape_url(entry.href, out);
+        out += "\" />\n";
+        nav_points(entry.children, out, order, indent + "  ");
+        out += indent + "</navPoint>\n";
+    }
+}
+
+}  // namespace
+
+TocEntry article_entry(pugi::xml_node article, const std::string& href, int depth)
+{
+    TocEntry entry{model::title(article), href, {}};
+    add_sections(model::body(article), href, depth - 1, entry.children);
+    return entry;
+}
+
+std::string nav_document(const Book& book, const std::string& title)
+{
+    std::string out = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n";
+    nav_list(book.toc, out, "");
+    out += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n";
+    if (!book.cover_href.empty()) out += "  <li><a epub:type=\"cover\" href=\"" + html::escape(book.cover_href) + "\">Cover</a></li>\n";
+    out += std::string("  <li><a epub:type=\"toc\" href=\"") + nav_href + "#toc\">Contents</a></li>\n";
+    if (!book.bodymatter_href.empty())
+        out += "  <li><a epub:type=\"bodymatter\" href=\"" + html::escape(book.bodymatter_href) + "\">Start of content</a></li>\n";
+    out += "</ol>\n</nav>\n";
+    return xhtml_page(title, book.language, stylesheet_href, out);
+}
+
+std::string ncx_document(const Book& book, const std::string& title)
+{
+    std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                      "<ncx xmlns=\"http://www.daisy.org/z3986/2005/ncx/\" version=\"2005-1\" xml:lang=\"" +
+                      html::escape(book.language) + "\">\n<head>\n  <meta name=\"dtb:uid\" content=\"" +
+                      html::escape(book.identifier) + "\" />\n  <meta name=\"dtb:depth\" content=\"" +
+                      std::to_string(std::max(1, depth_of(book.toc))) +
+                      "\" />\n  <meta name=\"dtb:totalPageCount\" content=\"0\" />\n"
+                      "  <meta name=\"dtb:maxPageNumber\" content=\"0\" />\n</head>\n<docTitle><text>";
+    html::escape(title, out);
+    out += "</text></docTitle>\n<navMap>\n";
+    int order = 0;
+    nav_points(book.toc, out, order, "  ");
+    out += "</navMap>\n</ncx>\n";
+    return out;
+}
+
+}  // namespace mimeo::epub

@@ -1,0 +1,205 @@
+#include "feed/feed_content.hpp"
+
+#include <algorithm>
+#include <ctime>
+#include <set>
+
+#include "common/url.hpp"
+#include "feed/link_template.hpp"
+#include "html/renderer.hpp"
+#include "model/model.hpp"
+
+namespace mimeo::feed {
+namespace {
+
+const char* default_link = "${publication.url}${article.slug}/";
+
+std::string trim(std::string_view text)
+{
+    const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
+    while (!text.empty() && space(text.front())) text.remove_prefix(1);
+    while (!text.empty() && space(text.back())) text.remove_suffix(1);
+    return std::string(text);
+}
+
+std::string first_paragraph(pugi::xml_node article)
+{
+    pugi::xml_node p = model::body(article).find_node([](pugi::xml_node n) { return std::string_view(n.name()) == "p"; });
+    return p ? trim(model::text_of(p)) : std::string();
+}
+
+std::string rights_of(pugi::xml_node article)
+{
+    std::string copyright = model::meta_text(article, "copyright");
+    return copyright.empty() ? model::meta_text(article, "license") : copyright;
+}
+
+Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
+{
+    const FormatOptions& options = request.options;
+    pugi::xml_node publication = model::publication(issue);
+    Channel channel;
+    channel.title = options.get_string("title", trim(model::text_of(publication.child("title"))));
+    channel.link = publication.child("url").text().get();
+    if (channel.title.empty() || !is_absolute_url(channel.link))
+        throw Error({request.target.string(), 0, 0}, "feed-metadata",
+                    "a feed needs the publication's title and its absolute url (https://...); give them in the "
+                    "issue description (publication: title:, url:) or a pipeline's publication: key");
+    channel.link = encode_url(channel.link);
+    channel.description =
+        options.get_string("description", trim(model::text_of(publication.child("tagline"))));
+    if (channel.description.empty()) channel.description = channel.title;
+    channel.language = publication.child("language").text().get();
+    if (channel.language.empty()) {
+        auto articles = model::articles(issue);
+        if (!articles.empty()) channel.language = model::language(articles.front(), "");
+    }
+    channel.rights = publication.child("rights").text().get();
+    channel.publisher = publication.child("publisher").text().get();
+    channel.editor = parse_person(publication.child("editor").text().get());
+    channel.self_url = encode_url(options.get_string("feed-url"));
+
+    std::string logo = options.get_string("image", publication.child("logo").text().get());
+    if (is_absolute_url(logo)) {
+        channel.image = encode_url(logo);
+    } else if (!logo.empty()) {
+        request.diagnostics.warn({request.target.string(), 0, 0}, "feed-image",
+                                 "the feed's image '" + logo +
+                                     "' is a local file, and a feed can only point at a URL; the feed has no image "
+                                     "(give the logo's web address with the image option)");
+    }
+    return channel;
+}
+
+// The build date: SOURCE_DATE_EPOCH, else the issue's, else the newest article's, so that the
+// same input always makes the same feed; only with no date at all, the clock.
+Seconds build_date(pugi::xml_node issue)
+{
+    if (auto epoch = source_date_epoch()) return *epoch;
+    if (auto date = iso_date_seconds(issue.child("date").text().get())) return *date;
+    std::optional<Seconds> newest;
+    for (pugi::xml_node article : model::articles(issue))
+        if (auto date = iso_date_seconds(model::meta_text(article, "date"))) newest = std::max(newest.value_or(*date), *date);
+    return newest ? *newest : static_cast<Seconds>(std::time(nullptr));
+}
+
+Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_node article, const Channel& channel)
+{
+    const FormatOptions& options = request.options;
+    Entry entry;
+    entry.title = trim(model::title(article));
+
+    std::string url = model::meta_text(article, "url");
+    if (url.empty())
+        url = expand_template(options.get_string("link", default_link), issue, article, options.location_of("link"));
+    // A relative link or template result is read against the publication's URL.
+    entry.link = resolve_url(url, channel.link);
+    if (!is_absolute_url(entry.link))
+        throw Error(options.location_of("link"), "feed-link",
+                    "article '" + model::slug(article) + "' gets the link '" + entry.link +
+                        "', which is not an absolute URL");
+    if (std::string guid = options.get_string("guid"); !guid.empty()) {
+        entry.id = encode_url(expand_template(guid, issue, article, options.location_of("guid")));
+        entry.id_is_link = entry.id == entry.link;
+    } else {
+        entry.id = entry.link;
+    }
+
+    // An undated article is as old as its issue.
+    if (auto date = iso_date_seconds(model::meta_text(article, "date"))) entry.date = *date;
+    else if (auto issue_date = iso_date_seconds(issue.child("date").text().get())) entry.date = *issue_date;
+    else entry.date = channel.updated;
+
+    entry.authors = model::contributors(article, "author");
+    entry.translators = model::contributors(article, "translator");
+    entry.tags = model::tags(article);
+    entry.summary = trim(model::meta_text(article, "summary"));
+    if (entry.summary.empty()) entry.summary = first_paragraph(article);
+    entry.language = model::language(article, "");
+    entry.rights = rights_of(article);
+    return entry;
+}
+
+// The article's XHTML, every link and image made absolute against the entry's link.
+std::string content_of(pugi::xml_node article, const std::string& link)
+{
+    html::RenderOptions render;
+    render.rewrite_url = [&link](std::string_view href, bool) { return resolve_url(href, link); };
+    return html::render_article(article, render);
+}
+
+}  // namespace
+
+Person parse_person(std::string_view text)
+{
+    std::string value = trim(text);
+    Person person;
+    if (value.empty()) return person;
+    if (auto open = value.find('('); open != std::string::npos && value.back() == ')') {
+        person.email = trim(value.substr(0, open));
+        person.name = trim(value.substr(open + 1, value.size() - open - 2));
+    } else if (auto lt = value.find('<'); lt != std::string::npos && value.back() == '>') {
+        person.name = trim(value.substr(0, lt));
+        person.email = trim(value.substr(lt + 1, value.size() - lt - 2));
+    } else if (value.find('@') != std::string::npos && value.find(' ') == std::string::npos) {
+        person.email = value;
+    } else {
+        person.name = value;
+    }
+    // "Name (note)" without an address is a name.
+    if (!person.email.empty() && person.email.find('@') == std::string::npos) {
+        person.name = value;
+        person.email.clear();
+    }
+    return person;
+}
+
+FeedContent read_feed_content(const ExportRequest& request, long max_items)
+{
+    pugi::xml_node issue = model::issue_of(request.issue);
+    FeedContent feed;
+    feed.channel = channel_of(request, issue);
+    feed.channel.updated = build_date(issue);
+
+    std::vector<std::pair<Entry, pugi::xml_node>> entries;
+    std::set<std::string> ids;
+    for (pugi::xml_node article : model::articles(issue)) {
+        entries.emplace_back(entry_of(request, issue, article, feed.channel), article);
+        if (!ids.insert(entries.back().first.id).second)
+            throw Error(request.options.location_of("guid"), "feed-guid",
+                        "two articles share the guid '" + entries.back().first.id +
+                            "'; give them different slugs or urls, or a guid template that tells them apart");
+    }
+    // Articles the cap will drop whatever the feed holds already are not rendered at all.
+    if (max_items > 0 && entries.size() > static_cast<std::size_t>(max_items)) {
+        std::stable_sort(entries.begin(), entries.end(),
+                         [](const auto& a, const auto& b) { return a.first.date > b.first.date; });
+        entries.resize(static_cast<std::size_t>(max_items));
+    }
+    const bool with_content = request.options.get_bool("content", true);
+    feed.entries.reserve(entries.size());
+    for (auto& [entry, article] : entries) {
+        if (with_content) entry.content = content_of(article, entry.link);
+        feed.entries.push_back(std::move(entry));
+    }
+    return feed;
+}
+
+std::vector<OptionSpec> feed_options()
+{
+    return {
+        {"feed-url", OptionType::string, "", "the feed's own address, written as <atom:link rel=\"self\"> / <link rel=\"self\">"},
+        {"link", OptionType::string, default_link,
+         std::string("each article's link when it has no url; variables: ") + template_variables},
+        {"guid", OptionType::string, "",
+         "each item's guid (Atom: id) as a template like link; empty: the link itself (then isPermaLink=\"true\")"},
+        {"merge", OptionType::boolean, "true", "keep the items of the feed file already at the target, replacing those with the same guid"},
+        {"max-items", OptionType::integer, "50", "the most items the feed keeps, newest first; 0 for no limit"},
+        {"title", OptionType::string, "", "the feed's title instead of the publication's"},
+        {"description", OptionType::string, "", "the feed's description (Atom: subtitle) instead of the tagline"},
+        {"image", OptionType::string, "", "the address of the feed's image instead of the publication's logo"},
+        {"content", OptionType::boolean, "true", "carry each article's full XHTML; false for a summaries-only feed"},
+    };
+}
+
+}  // namespace mimeo::feed

@@ -1,0 +1,40 @@
+// Growing a published feed: the items already in the target file are kept, those
+// with the same guid (Atom: id) replaced, and the whole sorted newest first and capped.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+
+#include "common/options.hpp"
+#include "feed/feed_dates.hpp"
+
+namespace mimeo::feed {
+
+// What differs between RSS and Atom for merging.
+struct ItemSyntax {
+    const char* feed_kind;  // "an RSS 2.0 feed", for messages
+    const char* item_name;  // "item" or "entry"
+    // Where the items live (<channel>, <feed>); null when the document is not this kind of feed.
+    pugi::xml_node (*container)(const pugi::xml_document& doc);
+    std::string (*key)(pugi::xml_node item);
+    std::optional<Seconds> (*date)(pugi::xml_node item);
+};
+
+struct MergeOptions {
+    bool merge = true;     // read the target's items
+    long max_items = 50;   // 0: no limit
+};
+
+// The `merge` and `max-items` options; a negative max-items throws mimeo::Error.
+MergeOptions merge_options(const FormatOptions& options);
+
+// `feed` holds the new items. With `merge`, the target's other items join them (a target
+// that cannot be read throws mimeo::Error, so it is never overwritten). Then every item
+// is sorted newest first, the new ones first among equals, and the oldest beyond the cap dropped.
+void merge_items(pugi::xml_document& feed, const ItemSyntax& syntax, const std::filesystem::path& target,
+                 const MergeOptions& options);
+
+}  // namespace mimeo::feed

@@ -1,0 +1,34 @@
+// Raw HTML fragments from the inputs, made fit for XHTML outputs (EPUB now, feeds
+// and email later): parsed with libxml2's forgiving HTML parser, written back as
+// well-formed XHTML and, unless the caller explicitly keeps it, sanitized.
+#pragma once
+
+#include <functional>
+#include <string>
+#include <string_view>
+
+namespace mimeo::html {
+
+enum class RawHtml {
+    sanitize,  // only inert, known HTML elements and attributes survive (the default everywhere)
+    keep,      // every element and attribute kept; only made well-formed
+};
+
+struct RawHtmlOptions {
+    RawHtml policy = RawHtml::sanitize;
+    // Applied to each href and src that survives, as RenderOptions::rewrite_url is.
+    // An empty result removes the attribute, and an <img> whose src is removed.
+    std::function<std::string(std::string_view url, bool is_image)> rewrite_url;
+};
+
+// Sanitizing drops, with their content: script, style, iframe, object, embed and the other
+// elements that run code, load documents or take input; svg. Unknown or obsolete elements
+// are replaced by their content. Attributes are kept only from an allow-list: never on*
+// handlers or style. URLs with javascript:, vbscript: or data: schemes are removed, except
+// data:image/ on an <img> src. Comments and processing instructions are always dropped.
+std::string raw_html_to_xhtml(std::string_view fragment, const RawHtmlOptions& options);
+
+// Reads "sanitize" or "keep"; false when the word is neither.
+bool parse_raw_html_policy(std::string_view word, RawHtml& policy);
+
+}  // namespace mimeo::html

@@ -1,0 +1,159 @@
+#include <map>
+#include <set>
+
+#include "common/files.hpp"
+#include "jats/dtd.hpp"
+#include "jats/jats_format.hpp"
+#include "jats/vocabulary.hpp"
+#include "jats/write_article.hpp"
+#include "jats/write_front.hpp"
+#include "jats/zip_bundle.hpp"
+#include "model/model.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::jats {
+namespace {
+
+bool is_url(std::string_view src)
+{
+    return src.find("://") != std::string_view::npos || src.rfind("data:", 0) == 0 || src.rfind("mailto:", 0) == 0;
+}
+
+// Decides where each image goes beside its article and remembers what to copy.
+// `claimed` is shared by every article written into one folder, so images of the
+// same name from different sources do not overwrite each other.
+class Images {
+public:
+    Images(pugi::xml_node article, std::map<std::string, fs::path>& claimed, Diagnostics& diagnostics, Location where)
+        : base_(article.attribute("base").value()), slug_(model::slug(article)), claimed_(claimed),
+          diagnostics_(diagnostics), where_(std::move(where))
+    {
+    }
+
+    std::string href(const std::string& src)
+    {
+        if (is_url(src)) return src;
+        fs::path path(src);
+        fs::path source = path.is_absolute() ? path : base_ / path;
+        std::error_code ec;
+        if (!fs::is_regular_file(source, ec)) {
+            diagnostics_.warn(where_, "jats-image-missing", "image " + src + " not found; its link is kept as written");
+            return src;
+        }
+        source = fs::weakly_canonical(source, ec);
+        // A relative path that stays inside the article's folder keeps its shape; others go beside the file.
+        fs::path target = path.lexically_normal();
+        if (path.is_absolute() || target.empty() || *target.begin() == "..") target = path.filename();
+        for (int n = 1;; ++n) {
+            auto [it, inserted] = claimed_.emplace(target.generic_string(), source);
+            if (inserted || it->second == source) break;
+            target = target.parent_path() / (slug_ + (n > 1 ? "-" + std::to_string(n) : "") + "-" + path.filename().string());
+        }
+        if (copied_.insert(target.generic_string()).second) files_.push_back({target.generic_string(), source});
+        return target.generic_string();
+    }
+
+    const std::vector<std::pair<std::string, fs::path>>& files() const { return files_; }
+
+private:
+    fs::path base_;
+    std::string slug_;
+    std::map<std::string, fs::path>& claimed_;
+    std::set<std::string> copied_;
+    std::vector<std::pair<std::string, fs::path>> files_;  // (path beside the article, source file)
+    Diagnostics& diagnostics_;
+    Location where_;
+};
+
+std::string hint(const std::string& field)
+{
+    if (field == "journal title") return "give the publication's title (an issue description's publication: title)";
+    if (field == "publication date") return "set date: in the article's front matter or the issue's";
+    if (field == "language") return "set lang: in the article's front matter or the publication's language";
+    return "give the article a title";
+}
+
+void report_missing(pugi::xml_node issue, pugi::xml_node article, bool strict, const Location& where,
+                    Diagnostics& diagnostics)
+{
+    for (const std::string& field : missing_metadata(issue, article)) {
+        const std::string message = "no " + field + " for the archive: " + hint(field);
+        if (strict) throw Error(where, "jats-missing-metadata", message);
+        diagnostics.warn(where, "jats-missing-metadata", message);
+    }
+}
+
+void require_valid(const std::string& xml, const Location& where, const fs::path& catalog, Diagnostics& diagnostics)
+{
+    auto problems = validate_archiving(xml, where.file, catalog);
+    if (problems.empty()) return;
+    for (std::size_t i = 1; i < problems.size(); ++i) diagnostics.add(problems[i]);
+    const Diagnostic& first = problems.front();
+    throw Error(first.where, first.code, "the JATS written is not valid (a mimeo bug, please report it): " + first.message);
+}
+
+void write_articles(const ExportRequest& request)
+{
+    const FormatOptions& options = request.options;
+    const bool zip = options.get_bool("zip", false);
+    const bool strict = options.get_bool("strict", false);
+    const std::string article_type = options.get_string("article-type", default_article_type);
+    fs::path catalog;
+    if (options.get_bool("validate", true)) {
+        catalog = find_catalog(options.get_string("dtd-path"));
+        if (catalog.empty())
+            request.diagnostics.warn({request.target.string(), 0, 0}, "jats-no-dtd",
+                                     "the JATS DTDs (npm package @jats4r/dtds) were not found, so the files are not "
+                                     "validated; set dtd-path or MIMEO_JATS_DTDS");
+    }
+
+    pugi::xml_node issue = model::issue_of(request.issue);
+    std::map<std::string, fs::path> claimed;  // folder mode: every image written into the folder
+    std::set<std::string> slugs;
+    for (pugi::xml_node article : model::articles(issue)) {
+        const std::string slug = model::slug(article);
+        const Location where{(request.target / (slug + ".xml")).string(), 0, 0};
+        if (!slugs.insert(slug).second)
+            throw Error(where, "jats-duplicate-slug", "two articles have the slug '" + slug + "'; give one another slug");
+        report_missing(issue, article, strict, where, request.diagnostics);
+
+        std::map<std::string, fs::path> own_claims;  // zip mode: each archive holds its own images
+        Images images(article, zip ? own_claims : claimed, request.diagnostics, where);
+        BodyWriter writer{request.diagnostics, where, [&](const std::string& src) { return images.href(src); }, {}, 0};
+        const std::string xml = write_article(issue, article, article_type, writer);
+        if (writer.raw_count)
+            request.diagnostics.warn(where, "jats-raw",
+                                     std::to_string(writer.raw_count) +
+                                         " raw fragments kept as processing instructions, which JATS readers do not show");
+        if (!catalog.empty()) require_valid(xml, where, catalog, request.diagnostics);
+
+        if (!zip) {
+            request.out.write(request.target / (slug + ".xml"), xml);
+            for (const auto& [target, source] : images.files()) request.out.write(request.target / target, read_file(source));
+            continue;
+        }
+        std::vector<std::pair<std::string, std::string>> entries = {{slug + ".xml", xml}};
+        for (const auto& [target, source] : images.files()) entries.push_back({target, read_file(source)});
+        request.out.write(request.target / (slug + ".zip"), zip_bundle(entries));
+    }
+}
+
+}  // namespace
+
+Exporter exporter()
+{
+    return {"jats",
+            "one JATS 1.3 Archiving file per article, named by slug, with its images, in a folder",
+            TargetKind::folder,
+            {{"zip", OptionType::boolean, "false", "pack each article and its images into <slug>.zip instead"},
+             {"strict", OptionType::boolean, "false",
+              "missing journal title, publication date, title or language is an error, not a warning"},
+             {"article-type", OptionType::string, default_article_type, "article-type of articles whose meta names no type"},
+             {"validate", OptionType::boolean, "true", "validate every file against the JATS 1.3 Archiving DTD"},
+             {"dtd-path", OptionType::string, "",
+              "folder of the @jats4r/dtds catalog.xml (default: $MIMEO_JATS_DTDS, else node_modules found near mimeo)"}},
+            write_articles};
+}
+
+}  // namespace mimeo::jats

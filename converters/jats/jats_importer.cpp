@@ -1,0 +1,63 @@
+#include <filesystem>
+
+#include "common/files.hpp"
+#include "jats/jats_format.hpp"
+#include "jats/read_body.hpp"
+#include "jats/read_front.hpp"
+#include "jats/read_xml.hpp"
+#include "model/model.hpp"
+#include "model/required_metadata.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::jats {
+namespace {
+
+void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
+{
+    JatsTree tree;
+    tree.file = request.path.string();
+    const std::string text = read_file(request.path);
+    require_utf8(text, tree.file);
+    parse_jats(text, tree, diagnostics);
+    pugi::xml_node jats_article = tree.doc.child("article");
+    if (!jats_article) {
+        pugi::xml_node root = tree.doc.document_element();
+        throw Error(tree.where(root), "jats-root", "expected a JATS <article>, found <" + std::string(root.name()) + ">");
+    }
+
+    pugi::xml_node article = model::new_article(out);
+    std::error_code ec;
+    article.prepend_attribute("base") = fs::absolute(request.path, ec).parent_path().string().c_str();
+    BodyReader reader{tree, diagnostics, article, {}, {}, 0, 0};
+    read_notes(jats_article.child("back"), reader);  // first, so that references find their notes
+    read_front(jats_article, article, reader);
+    read_blocks(jats_article.child("body"), model::body(article), reader);
+    read_back_sections(jats_article.child("back"), model::body(article), reader);
+    if (jats_article.child("sub-article") || jats_article.child("response"))
+        diagnostics.warn(tree.where(jats_article), "jats-skip", "sub-articles and responses are left out");
+    model::complete_required_metadata(article, request.path, &diagnostics);
+}
+
+}  // namespace
+
+bool looks_like_jats(std::string_view head)
+{
+    if (head.find(model::namespace_uri) != std::string_view::npos) return false;
+    for (auto at = head.find("<article"); at != std::string_view::npos; at = head.find("<article", at + 1)) {
+        const char next = at + 8 < head.size() ? head[at + 8] : '>';
+        if (next == ' ' || next == '>' || next == '\n' || next == '\r' || next == '\t') {
+            return head.find("JATS") != std::string_view::npos || head.find("dtd-version") != std::string_view::npos ||
+                   head.find("<front") != std::string_view::npos || head.find("NLM//DTD") != std::string_view::npos;
+        }
+    }
+    return false;
+}
+
+Importer importer()
+{
+    return {"jats", {".xml", ".jats"}, "JATS article XML (any version; read without its DTD)", {}, looks_like_jats,
+            read_jats};
+}
+
+}  // namespace mimeo::jats

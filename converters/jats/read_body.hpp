@@ -1,0 +1,45 @@
+// JATS body, back and inline elements mapped to the canonical model's blocks and inlines.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <set>
+#include <string>
+#include <string_view>
+
+#include "common/diagnostics.hpp"
+#include "jats/read_xml.hpp"
+
+namespace mimeo::jats {
+
+struct BodyReader {
+    const JatsTree& tree;
+    Diagnostics& diagnostics;
+    pugi::xml_node article;         // the model article: its <notes> receive footnotes met inline
+    std::set<std::string> note_ids;  // <fn> ids that became notes, for <xref ref-type="fn">
+    std::set<std::string> warned;    // element names already reported as unknown
+    int depth = 0;                   // section depth, for <sec> without @disp-level
+    int generated_ids = 0;
+};
+
+// Appends the blocks of the JATS `container` to the model element `out`.
+void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader);
+
+// Appends the inline content of the JATS `element` to the model element `out`.
+void read_inlines(pugi::xml_node element, pugi::xml_node out, BodyReader& reader);
+// One inline node (text, element or raw instruction).
+void read_inline(pugi::xml_node node, pugi::xml_node out, BodyReader& reader);
+
+// A <fn> as a model <note> of `kind`; returns its id.
+std::string read_note(pugi::xml_node fn, const char* kind, BodyReader& reader);
+
+// The content of a <?mimeo-raw FORMAT CONTENT?> instruction, unescaped; sets `format`.
+std::string raw_content(std::string_view pi_value, std::string& format);
+
+// Every <fn-group> of <back> (and <fn> elsewhere in back) into the model's <notes>.
+void read_notes(pugi::xml_node back, BodyReader& reader);
+
+// The rest of <back> (ref-list, ack, app, glossary, notes, sec) as sections after the body.
+void read_back_sections(pugi::xml_node back, pugi::xml_node body, BodyReader& reader);
+
+}  // namespace mimeo::jats

@@ -1,0 +1,129 @@
+// JATS inline elements -> the model's inlines (declared in read_body.hpp).
+#include <algorithm>
+#include <initializer_list>
+#include <string_view>
+
+#include "jats/read_body.hpp"
+#include "jats/vocabulary.hpp"
+
+namespace mimeo::jats {
+namespace {
+
+using Names = std::initializer_list<std::string_view>;
+
+bool among(std::string_view name, Names names) { return std::find(names.begin(), names.end(), name) != names.end(); }
+
+std::string all_text(pugi::xml_node node)
+{
+    std::string out;
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
+        else if (child.type() == pugi::node_element) out += all_text(child);
+    }
+    return out;
+}
+
+// Phrase elements with no counterpart in the model: their content is kept, silently.
+bool plain_phrase(std::string_view name)
+{
+    return among(name, {"abbrev", "roman", "sans-serif", "overline", "label", "x", "private-char", "glyph-ref",
+                        "named-content", "styled-content", "source", "article-title", "year", "volume", "issue",
+                        "person-group", "string-name", "name", "surname", "given-names", "etal", "collab",
+                        "publisher-name", "publisher-loc", "fpage", "lpage", "pub-id", "date", "day", "month",
+                        "chapter-title", "edition", "comment", "mixed-citation", "element-citation", "citation-alternatives",
+                        "ruby", "rb", "rt", "hr", "index-term", "milestone-start", "milestone-end", "title"});
+}
+
+}  // namespace
+
+void read_inlines(pugi::xml_node element, pugi::xml_node out, BodyReader& reader)
+{
+    for (pugi::xml_node child : element.children()) read_inline(child, out, reader);
+}
+
+void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
+{
+    {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) {
+            out.append_child(pugi::node_pcdata).set_value(child.value());
+            return;
+        }
+        if (child.type() == pugi::node_pi) {
+            std::string format;
+            std::string content = raw_content(child.value(), format);
+            pugi::xml_node raw = out.append_child("raw");
+            raw.append_attribute("format") = format.c_str();
+            raw.text().set(content.c_str());
+            return;
+        }
+        if (child.type() != pugi::node_element) return;
+        const std::string_view name = child.name();
+        static const std::pair<std::string_view, const char*> styles[] = {
+            {"italic", "em"}, {"bold", "strong"}, {"strike", "strike"}, {"underline", "underline"},
+            {"sup", "sup"},   {"sub", "sub"},     {"sc", "smallcaps"}};
+        const auto style = std::find_if(std::begin(styles), std::end(styles), [&](const auto& s) { return s.first == name; });
+        if (style != std::end(styles)) {
+            read_inlines(child, out.append_child(style->second), reader);
+        } else if (name == "monospace") {
+            out.append_child("code").text().set(all_text(child).c_str());
+        } else if (name == "ext-link" || name == "uri" || name == "email") {
+            std::string href = child.attribute("xlink:href").value();
+            if (href.empty()) href = (name == "email" ? "mailto:" : "") + all_text(child);
+            if (href.empty()) return;
+            pugi::xml_node link = out.append_child("link");
+            link.append_attribute("href") = href.c_str();
+            if (pugi::xml_attribute title = child.attribute("xlink:title")) link.append_attribute("title") = title.value();
+            read_inlines(child, link, reader);
+        } else if (name == "inline-graphic" || name == "graphic") {
+            const char* src = child.attribute("xlink:href").value();
+            if (!*src) return;
+            pugi::xml_node image = out.append_child("image");
+            image.append_attribute("src") = src;
+            if (pugi::xml_node alt = child.child("alt-text")) image.append_attribute("alt") = all_text(alt).c_str();
+            if (pugi::xml_attribute title = child.attribute("xlink:title")) image.append_attribute("title") = title.value();
+        } else if (name == "xref") {
+            std::string rid = child.attribute("rid").value();
+            rid = rid.substr(0, rid.find(' '));
+            if (std::string_view(child.attribute("ref-type").value()) == "fn" && reader.note_ids.count(rid)) {
+                out.append_child("note-ref").append_attribute("note") = rid.c_str();
+            } else if (!rid.empty()) {
+                pugi::xml_node link = out.append_child("link");
+                link.append_attribute("href") = ("#" + rid).c_str();
+                read_inlines(child, link, reader);
+            } else {
+                read_inlines(child, out, reader);
+            }
+        } else if (name == "fn") {
+            // A footnote written where it is referenced: the note goes to <notes>, a reference stays here.
+            const std::string id = read_note(child, "footnote", reader);
+            out.append_child("note-ref").append_attribute("note") = id.c_str();
+        } else if ((name == "named-content" || name == "styled-content") &&
+                   std::string_view(child.attribute("content-type").value()) == line_break_type) {
+            out.append_child("line-break");
+        } else if (name == "break") {
+            out.append_child("line-break");
+        } else if (name == "named-content" && std::string_view(child.attribute("content-type").value()) == quotation_type) {
+            read_inlines(child, out.append_child("q"), reader);
+        } else if ((name == "named-content" || name == "styled-content") &&
+                   (child.attribute("xml:lang") || std::string_view(child.attribute("content-type").value()) == span_type)) {
+            pugi::xml_node span = out.append_child("span");
+            if (pugi::xml_attribute lang = child.attribute("xml:lang")) span.append_attribute("lang") = lang.value();
+            read_inlines(child, span, reader);
+        } else if (name == "target") {
+            if (const char* id = child.attribute("id").value(); *id) out.append_child("anchor").append_attribute("id") = id;
+        } else if (name == "inline-formula" || name == "disp-formula") {
+            pugi::xml_node math = out.append_child("math");
+            math.append_attribute("display") = name == "inline-formula" ? "inline" : "block";
+            pugi::xml_node tex = child.child("tex-math");
+            if (!tex) tex = child.find_child([](pugi::xml_node n) { return std::string_view(n.name()) == "alternatives"; }).child("tex-math");
+            math.text().set(all_text(tex ? tex : child).c_str());
+        } else {
+            if (!plain_phrase(name) && reader.warned.insert(std::string(name)).second)
+                reader.diagnostics.warn(reader.tree.where(child), "jats-unknown",
+                                        "<" + std::string(name) + "> has no counterpart in the model; its text is kept");
+            read_inlines(child, out, reader);
+        }
+    }
+}
+
+}  // namespace mimeo::jats

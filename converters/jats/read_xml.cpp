@@ -1,0 +1,184 @@
+#include "jats/read_xml.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/entities.h>
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+
+#include <memory>
+#include <optional>
+#include <set>
+
+#include "jats/vocabulary.hpp"
+
+namespace mimeo::jats {
+namespace {
+
+const char* prefix_for(const xmlNs* ns)
+{
+    if (!ns || !ns->href) return nullptr;
+    const std::string_view href = reinterpret_cast<const char*>(ns->href);
+    if (href == xlink_ns) return "xlink";
+    if (href == mathml_ns) return "mml";
+    if (href == ali_ns) return "ali";
+    if (href == "http://www.w3.org/XML/1998/namespace") return "xml";
+    return ns->prefix ? reinterpret_cast<const char*>(ns->prefix) : nullptr;
+}
+
+std::string qualified(const xmlNs* ns, const xmlChar* name)
+{
+    const char* prefix = prefix_for(ns);
+    std::string local = reinterpret_cast<const char*>(name);
+    return prefix ? std::string(prefix) + ":" + local : local;
+}
+
+std::string utf8(unsigned int codepoint)
+{
+    xmlChar buffer[8] = {};
+    int length = xmlCopyCharMultiByte(buffer, static_cast<int>(codepoint));
+    return std::string(reinterpret_cast<const char*>(buffer), length > 0 ? length : 0);
+}
+
+class Converter {
+public:
+    Converter(JatsTree& tree, xmlDocPtr doc, std::size_t budget, Diagnostics& diagnostics)
+        : tree_(tree), doc_(doc), budget_(budget), diagnostics_(diagnostics)
+    {
+    }
+
+    void children(xmlNodePtr first, pugi::xml_node parent, int line)
+    {
+        for (xmlNodePtr node = first; node; node = node->next) convert(node, parent, line);
+    }
+
+private:
+    void spend(std::size_t amount, int line)
+    {
+        if (amount > budget_)
+            throw Error({tree_.file, line, 0}, "jats-entity", "entity expansion makes the document too large");
+        budget_ -= amount;
+    }
+
+    void text(pugi::xml_node parent, std::string_view value, int line)
+    {
+        spend(value.size() + 1, line);
+        parent.append_child(pugi::node_pcdata).set_value(std::string(value).c_str());
+    }
+
+    void convert(xmlNodePtr node, pugi::xml_node parent, int line)
+    {
+        if (node->type != XML_ENTITY_DECL && node->type != XML_DTD_NODE) {
+            long own = xmlGetLineNo(node);
+            if (own > 0) line = static_cast<int>(own);
+        }
+        switch (node->type) {
+        case XML_ELEMENT_NODE: {
+            spend(64, line);
+            pugi::xml_node element = parent.append_child(qualified(node->ns, node->name).c_str());
+            tree_.lines[element.internal_object()] = line;
+            for (xmlAttrPtr a = node->properties; a; a = a->next) {
+                xmlChar* value = xmlNodeListGetString(doc_, a->children, 1);
+                std::string v = value ? reinterpret_cast<const char*>(value) : "";
+                xmlFree(value);
+                spend(v.size() + 16, line);
+                element.append_attribute(qualified(a->ns, a->name).c_str()) = v.c_str();
+            }
+            children(node->children, element, line);
+            break;
+        }
+        case XML_TEXT_NODE:
+        case XML_CDATA_SECTION_NODE:
+            if (node->content) text(parent, reinterpret_cast<const char*>(node->content), line);
+            break;
+        case XML_PI_NODE:
+            if (std::string_view(reinterpret_cast<const char*>(node->name)) == raw_pi) {
+                pugi::xml_node pi = parent.append_child(pugi::node_pi);
+                pi.set_name(raw_pi);
+                std::string value = node->content ? reinterpret_cast<const char*>(node->content) : "";
+                spend(value.size(), line);
+                pi.set_value(value.c_str());
+            }
+            break;
+        case XML_ENTITY_REF_NODE:
+            entity(node, parent, line);
+            break;
+        default:
+            break;  // comments, other processing instructions
+        }
+    }
+
+    // Entities are never loaded from outside: internal ones are expanded from their
+    // parsed content, names of the HTML/ISO sets are looked up, others are kept as written.
+    void entity(xmlNodePtr node, pugi::xml_node parent, int line)
+    {
+        const char* name = reinterpret_cast<const char*>(node->name);
+        xmlEntityPtr entity = xmlGetDocEntity(doc_, node->name);
+        if (entity && entity->etype == XML_INTERNAL_PREDEFINED_ENTITY) {
+            text(parent, reinterpret_cast<const char*>(entity->content), line);
+        } else if (entity && entity->etype == XML_INTERNAL_GENERAL_ENTITY) {
+            if (++depth_ > 16) throw Error({tree_.file, line, 0}, "jats-entity", "entities nested too deeply");
+            if (entity->children) children(entity->children, parent, line);
+            else if (entity->content) text(parent, reinterpret_cast<const char*>(entity->content), line);
+            --depth_;
+        } else if (const htmlEntityDesc* known = htmlEntityLookup(node->name)) {
+            text(parent, utf8(known->value), line);
+        } else {
+            if (warned_.insert(name).second) {
+                const char* why = entity ? "is external and is not loaded" : "is not defined";
+                diagnostics_.warn({tree_.file, line, 0}, "jats-entity",
+                                  "entity &" + std::string(name) + "; " + why + "; kept as written");
+            }
+            text(parent, "&" + std::string(name) + ";", line);
+        }
+    }
+
+    JatsTree& tree_;
+    xmlDocPtr doc_;
+    std::size_t budget_;
+    int depth_ = 0;
+    std::set<std::string> warned_;
+    Diagnostics& diagnostics_;
+};
+
+struct FirstError {
+    std::string file;
+    std::optional<Diagnostic> error;
+};
+
+void keep_first_error(void* context, xmlErrorPtr error)
+{
+    auto* first = static_cast<FirstError*>(context);
+    if (error->level < XML_ERR_ERROR || first->error) return;
+    std::string message = error->message ? error->message : "not well-formed";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    first->error = Diagnostic{Severity::error, "xml", {first->file, error->line, error->int2}, message};
+}
+
+}  // namespace
+
+Location JatsTree::where(pugi::xml_node node) const
+{
+    auto found = lines.find(node.internal_object());
+    return {file, found == lines.end() ? 0 : found->second, 0};
+}
+
+void parse_jats(const std::string& text, JatsTree& out, Diagnostics& diagnostics)
+{
+    constexpr std::size_t max_size = 256u << 20;
+    if (text.size() > max_size) throw Error({out.file, 0, 0}, "jats-too-large", "larger than 256 MB");
+    FirstError first{out.file, std::nullopt};
+    xmlSetStructuredErrorFunc(&first, keep_first_error);
+    // No XML_PARSE_NOENT, DTDLOAD or DTDVALID: nothing outside the file is read, and
+    // libxml2's own limits (depth, text size, entity amplification) stay on.
+    xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), out.file.c_str(), nullptr,
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlSetStructuredErrorFunc(nullptr, nullptr);
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(doc, xmlFreeDoc);
+    if (!doc) {
+        if (first.error) throw Error(first.error->where, "xml", first.error->message);
+        throw Error({out.file, 0, 0}, "xml", "not well-formed XML");
+    }
+    Converter(out, doc, 4 * text.size() + (1u << 20), diagnostics).children(doc->children, out.doc, 1);
+}
+
+}  // namespace mimeo::jats

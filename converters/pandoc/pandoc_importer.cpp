@@ -1,0 +1,138 @@
+#include "pandoc/pandoc_importer.hpp"
+
+#include <stdlib.h>
+
+#include "model/model.hpp"
+#include "model/required_metadata.hpp"
+#include "pandoc/json_metadata.hpp"
+#include "pandoc/json_to_model.hpp"
+#include "pandoc/pandoc_formats.hpp"
+#include "pandoc/pandoc_tool.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::pandoc {
+namespace {
+
+// Where images embedded in the input go: the `media-dir` option (named as the DOCX
+// importer's), `{stem}` standing for the input's name without extension, relative to
+// the input's folder.
+fs::path media_folder(const ImportRequest& request)
+{
+    std::string pattern = request.options.get_string("media-dir", "{stem}-media");
+    for (std::size_t at; (at = pattern.find("{stem}")) != std::string::npos;)
+        pattern.replace(at, 6, request.path.stem().string());
+    return fs::absolute(request.path).parent_path() / pattern;
+}
+
+// pandoc extracts into a hidden folder beside the final one, which the media reach only
+// when the whole import has succeeded: a failed import leaves nothing behind.
+class ExtractedMedia {
+public:
+    ExtractedMedia(fs::path target, const std::string& file) : target_(std::move(target))
+    {
+        std::error_code ec;
+        fs::create_directories(target_.parent_path(), ec);
+        std::string pattern = (target_.parent_path() / ("." + target_.filename().string() + ".mimeo-XXXXXX")).string();
+        if (!::mkdtemp(pattern.data()))
+            throw Error({file, 0, 0}, "write", "cannot make a folder for the images beside " + target_.string());
+        staging_ = pattern;
+    }
+    ~ExtractedMedia()
+    {
+        std::error_code ec;
+        if (!staging_.empty()) fs::remove_all(staging_, ec);
+    }
+    ExtractedMedia(const ExtractedMedia&) = delete;
+    ExtractedMedia& operator=(const ExtractedMedia&) = delete;
+
+    const fs::path& staging() const { return staging_; }
+
+    // Moves the extracted files into place (over an earlier import's, never removing
+    // anything else) and points the article's images at them, relative to its base.
+    void commit(pugi::xml_node article, const std::string& file)
+    {
+        std::error_code ec;
+        if (fs::is_empty(staging_, ec)) return;
+        for (auto it = fs::recursive_directory_iterator(staging_); it != fs::recursive_directory_iterator(); ++it) {
+            if (!it->is_regular_file()) continue;
+            const fs::path to = target_ / it->path().lexically_relative(staging_);
+            fs::create_directories(to.parent_path(), ec);
+            fs::rename(it->path(), to, ec);
+            if (ec) throw Error({file, 0, 0}, "write", "cannot move an image to " + to.string() + ": " + ec.message());
+        }
+        const std::string prefix = staging_.string() + "/";
+        const fs::path base = article.attribute("base").value();
+        for (pugi::xpath_node found : article.select_nodes(".//image")) {
+            pugi::xml_attribute src = found.node().attribute("src");
+            const std::string value = src.value();
+            if (value.rfind(prefix, 0) != 0) continue;
+            const fs::path moved = target_ / value.substr(prefix.size());
+            fs::path relative = moved.lexically_relative(base);
+            src.set_value((relative.empty() ? moved : relative).generic_string().c_str());
+        }
+    }
+
+private:
+    fs::path target_;
+    fs::path staging_;
+};
+
+void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
+{
+    const std::string file = request.path.string();
+    const Tool tool = tool_from(request.options);
+    std::string format = request.options.get_string("format");
+    if (format.empty()) format = reader_for_extension(request.path);
+    if (format.empty())
+        throw UsageError(file + ": cannot tell which of pandoc's readers to use from the extension '" +
+                         request.path.extension().string() + "'; name it with --from FORMAT");
+    if (!is_reader(format)) throw UsageError("pandoc has no reader named '" + format + "'");
+
+    const fs::path input = fs::absolute(request.path);
+    std::vector<std::string> args = {"-f", format, "-t", "json"};
+    std::optional<ExtractedMedia> media;
+    if (embeds_media(format)) {
+        media.emplace(media_folder(request), file);
+        args.push_back("--extract-media=" + media->staging().string());
+    }
+    args.push_back(input.string());
+    const json document = parse_json(run(tool, args, "", file, diagnostics), tool, file);
+    const int minor = api_minor(document, tool, file);
+
+    pugi::xml_document result;
+    pugi::xml_node article = model::new_article(result);
+    article.prepend_attribute("base") = input.parent_path().string().c_str();
+    try {
+        TreeMapper mapper(article, minor);
+        mapper.body(document.at("blocks"));
+        map_metadata(document.at("meta"), mapper, article, file, diagnostics);
+        mapper.report(file, diagnostics);
+    } catch (const json::exception& e) {
+        throw Error({file, 0, 0}, "pandoc-json", std::string("pandoc's JSON is not the document tree expected: ") + e.what());
+    }
+    model::complete_required_metadata(article, request.path, &diagnostics);
+    if (media) media->commit(article, file);
+    out.reset(result);
+}
+
+}  // namespace
+
+Importer importer()
+{
+    std::vector<OptionSpec> options = {
+        {"format", OptionType::string, "by extension", "pandoc's reader (its -f), such as odt, rst or markdown+smart"},
+        {"media-dir", OptionType::string, "{stem}-media beside the input",
+         "folder for images embedded in the input (ODT, DOCX, EPUB, ...); {stem} is the input's name"},
+    };
+    options.insert(options.end(), tool_options().begin(), tool_options().end());
+    return {"pandoc",
+            reader_extensions(),
+            "any format pandoc reads (ODT, HTML, LaTeX, reStructuredText, Org, DocBook, EPUB, RTF, ...), "
+            "through the pandoc executable",
+            options,
+            nullptr,
+            read_through_pandoc};
+}
+
+}  // namespace mimeo::pandoc

@@ -1,0 +1,13 @@
+// `pandoc`: every format pandoc reads (ODT, HTML, LaTeX, reStructuredText, Org,
+// DocBook, EPUB, RTF, ...), through `pandoc -f FORMAT -t json` as an external tool.
+#pragma once
+
+#include "registry/formats.hpp"
+
+namespace mimeo::pandoc {
+
+// Claims every extension pandoc_formats knows; the registry leaves to native importers
+// the ones they claim.
+Importer importer();
+
+}  // namespace mimeo::pandoc

@@ -1,0 +1,141 @@
+#include "pandoc/pandoc_tool.hpp"
+
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+#include "common/subprocess.hpp"
+
+namespace mimeo::pandoc {
+namespace {
+
+const char* const supported = "mimeo reads API 1.22 (pandoc 2.11 to 2.19) and 1.23 (pandoc 3)";
+
+std::string version_text(const nlohmann::json& version)
+{
+    std::string text;
+    for (const auto& part : version) text += (text.empty() ? "" : ".") + part.dump();
+    return text;
+}
+
+// pandoc's stderr on success holds its warnings, each a line, continued by indented lines.
+void forward_warnings(const std::string& errors, const std::string& file, Diagnostics& diagnostics)
+{
+    std::vector<std::string> messages;
+    std::size_t start = 0;
+    while (start < errors.size()) {
+        std::size_t end = errors.find('\n', start);
+        if (end == std::string::npos) end = errors.size();
+        std::string line = errors.substr(start, end - start);
+        start = end + 1;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        if ((line[0] == ' ' || line[0] == '\t') && !messages.empty())
+            messages.back() += " " + line.substr(line.find_first_not_of(" \t"));
+        else
+            messages.push_back(line);
+    }
+    for (auto& message : messages) {
+        if (message.rfind("[WARNING] ", 0) == 0) message.erase(0, 10);
+        diagnostics.warn({file, 0, 0}, "pandoc-warning", "pandoc: " + message);
+    }
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& tool_options()
+{
+    static const std::vector<OptionSpec> specs = {
+        {"pandoc", OptionType::string, "$MIMEO_PANDOC, else pandoc on PATH", "the pandoc executable to run"},
+        {"timeout", OptionType::integer, "60", "seconds pandoc may run before it is stopped (0: no limit)"},
+    };
+    return specs;
+}
+
+Tool tool_from(const FormatOptions& options)
+{
+    Tool tool;
+    if (const char* env = std::getenv("MIMEO_PANDOC"); env && *env) tool.program = env;
+    tool.program = options.get_string("pandoc", tool.program);
+    long seconds = options.get_int("timeout", 60);
+    if (seconds < 0) throw UsageError("pandoc: the timeout option must be 0 (no limit) or a number of seconds");
+    tool.timeout = std::chrono::seconds(seconds);
+    return tool;
+}
+
+std::string run(const Tool& tool, const std::vector<std::string>& args, const std::string& input,
+                const std::string& file, Diagnostics& diagnostics)
+{
+    ProcessRequest request;
+    request.argv.push_back(tool.program);
+    request.argv.insert(request.argv.end(), args.begin(), args.end());
+    request.input = input;
+    request.timeout = tool.timeout;
+    ProcessResult result = run_process(request);
+    const std::string who = "pandoc ('" + tool.program + "')";
+    switch (result.status) {
+    case ProcessResult::Status::not_started:
+        throw Error({file, 0, 0}, "pandoc-missing",
+                    who + " " + describe_outcome(result, request) +
+                        "; install pandoc 2.11 or later, or name it with MIMEO_PANDOC=PATH or the option pandoc=PATH");
+    case ProcessResult::Status::timed_out:
+        throw Error({file, 0, 0}, "pandoc-timeout",
+                    who + " " + describe_outcome(result, request) + " (the option timeout=SECONDS sets the limit)");
+    case ProcessResult::Status::signaled:
+    case ProcessResult::Status::exited:
+        if (result.succeeded()) break;
+        {
+            std::string said = tail_lines(result.errors);
+            throw Error({file, 0, 0}, "pandoc-failed",
+                        who + " " + describe_outcome(result, request) +
+                            (said.empty() ? " and said nothing" : ": " + said));
+        }
+    }
+    forward_warnings(result.errors, file, diagnostics);
+    return std::move(result.output);
+}
+
+nlohmann::json parse_json(const std::string& text, const Tool& tool, const std::string& file)
+{
+    try {
+        return nlohmann::json::parse(text);
+    } catch (const nlohmann::json::exception& e) {
+        throw Error({file, 0, 0}, "pandoc-json",
+                    "pandoc ('" + tool.program + "') did not write a JSON document: " + e.what());
+    }
+}
+
+int api_minor(const nlohmann::json& document, const Tool& tool, const std::string& file)
+{
+    const std::string who = "pandoc ('" + tool.program + "')";
+    if (!document.is_object() || !document.contains("pandoc-api-version"))
+        throw Error({file, 0, 0}, "pandoc-version",
+                    who + " writes a JSON tree without an API version, as pandoc before 1.18 did; " + supported +
+                        ": install a newer pandoc");
+    const nlohmann::json& version = document["pandoc-api-version"];
+    if (!version.is_array() || version.size() < 2 || !version[0].is_number_integer() ||
+        !version[1].is_number_integer())
+        throw Error({file, 0, 0}, "pandoc-version", who + " writes an API version mimeo cannot read; " + supported);
+    const int major = version[0].get<int>(), minor = version[1].get<int>();
+    if (major == 1 && (minor == 22 || minor == 23)) return minor;
+    const bool older = major < 1 || (major == 1 && minor < 22);
+    throw Error({file, 0, 0}, "pandoc-version",
+                who + " speaks pandoc-types API " + version_text(version) + "; " + supported +
+                    (older ? ": install pandoc 2.11 or later" : ": this pandoc is newer than this mimeo knows"));
+}
+
+int installed_api_minor(const Tool& tool, const std::string& file, Diagnostics& diagnostics)
+{
+    static std::mutex mutex;
+    static std::map<std::string, int> known;
+    {
+        std::lock_guard lock(mutex);
+        if (auto it = known.find(tool.program); it != known.end()) return it->second;
+    }
+    const std::string empty_document = run(tool, {"-f", "markdown", "-t", "json"}, "", file, diagnostics);
+    const int minor = api_minor(parse_json(empty_document, tool, file), tool, file);
+    std::lock_guard lock(mutex);
+    known[tool.program] = minor;
+    return minor;
+}
+
+}  // namespace mimeo::pandoc

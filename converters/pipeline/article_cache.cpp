@@ -1,0 +1,175 @@
+#include "pipeline/article_cache.hpp"
+
+#include <unistd.h>
+#include <xxhash.h>
+
+#include <atomic>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+#include "common/files.hpp"
+#include "model/model.hpp"
+
+namespace fs = std::filesystem;
+
+namespace mimeo::pipeline {
+namespace {
+
+// The first line of every entry; a different line (an older layout) is a miss.
+constexpr std::string_view entry_header = "mimeo-cache 1\n";
+
+void hash_field(XXH3_state_t* state, std::string_view field)
+{
+    XXH3_128bits_update(state, field.data(), field.size());
+    XXH3_128bits_update(state, "\0", 1);  // so that "ab"+"c" and "a"+"bc" differ
+}
+
+// Warnings are stored one a line as tab-separated fields: line, column, code, file
+// ("=" for the input itself, whose name depends on where mimeo runs), message.
+std::string escape_field(std::string_view text)
+{
+    std::string out;
+    for (char c : text) {
+        if (c == '\\') out += "\\\\";
+        else if (c == '\n') out += "\\n";
+        else if (c == '\t') out += "\\t";
+        else out += c;
+    }
+    return out;
+}
+
+std::string unescape_field(std::string_view text)
+{
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        if (text[i] == '\\' && i + 1 < text.size()) {
+            ++i;
+            out += text[i] == 'n' ? '\n' : text[i] == 't' ? '\t' : text[i];
+        } else {
+            out += text[i];
+        }
+    }
+    return out;
+}
+
+std::vector<std::string> split_tabs(std::string_view line)
+{
+    std::vector<std::string> fields;
+    std::size_t start = 0;
+    while (true) {
+        std::size_t tab = line.find('\t', start);
+        fields.push_back(unescape_field(line.substr(start, tab - start)));
+        if (tab == std::string_view::npos) return fields;
+        start = tab + 1;
+    }
+}
+
+}  // namespace
+
+ArticleCache::ArticleCache(std::optional<fs::path> folder, bool read_only)
+    : folder_(std::move(folder)), read_only_(read_only)
+{
+}
+
+std::string ArticleCache::key(const ArticleSource& source) const
+{
+    const std::string bytes = read_file(source.path);
+    std::error_code ec;
+    // The path matters too: the model records the source's folder, and a missing slug
+    // comes from the file's name.
+    const fs::path absolute = fs::absolute(source.path, ec);
+    XXH3_state_t* state = XXH3_createState();
+    XXH3_128bits_reset(state);
+    hash_field(state, "mimeo " MIMEO_VERSION);
+    hash_field(state, source.engine);
+    hash_field(state, source.importer);
+    hash_field(state, source.options_text);
+    hash_field(state, absolute.lexically_normal().string());
+    hash_field(state, bytes);
+    const XXH128_hash_t hash = XXH3_128bits_digest(state);
+    XXH3_freeState(state);
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                  static_cast<unsigned long long>(hash.low64));
+    return hex;
+}
+
+fs::path ArticleCache::entry_path(const std::string& key) const { return *folder_ / (key.substr(0, 2)) / (key + ".xml"); }
+
+bool ArticleCache::load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
+                        std::vector<Diagnostic>& warnings) const
+{
+    if (!folder_) return false;
+    std::ifstream in(entry_path(key), std::ios::binary);
+    if (!in) return false;
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    const std::string text = buffer.str();
+    if (!text.starts_with(entry_header)) return false;
+    std::size_t at = entry_header.size();
+    std::vector<Diagnostic> found;
+    // Warning lines, then an empty line, then the article's XML.
+    while (true) {
+        std::size_t end = text.find('\n', at);
+        if (end == std::string::npos) return false;
+        std::string_view line(text.data() + at, end - at);
+        at = end + 1;
+        if (line.empty()) break;
+        const auto fields = split_tabs(line);
+        if (fields.size() != 5) return false;
+        Diagnostic d{Severity::warning, fields[2], {fields[3] == "=" ? source_file : fields[3], 0, 0}, fields[4]};
+        try {
+            d.where.line = std::stoi(fields[0]);
+            d.where.column = std::stoi(fields[1]);
+        } catch (const std::exception&) {
+            return false;
+        }
+        found.push_back(std::move(d));
+    }
+    // Stored unindented and read keeping whitespace-only text, so the tree comes back
+    // exactly as the import made it (a space between two inline elements is content).
+    pugi::xml_parse_result parsed =
+        article.load_buffer(text.data() + at, text.size() - at, pugi::parse_default | pugi::parse_ws_pcdata);
+    if (!parsed || !model::article_of(article)) {
+        article.reset();
+        return false;
+    }
+    warnings = std::move(found);
+    return true;
+}
+
+void ArticleCache::store(const std::string& key, const std::string& source_file, const pugi::xml_document& article,
+                         const std::vector<Diagnostic>& warnings) const
+{
+    if (!folder_ || read_only_) return;
+    static std::atomic<unsigned> counter{0};
+    const fs::path target = entry_path(key);
+    std::error_code ec;
+    fs::create_directories(target.parent_path(), ec);
+    if (ec) return;
+    std::string text(entry_header);
+    for (const Diagnostic& d : warnings)
+        text += std::to_string(d.where.line) + "\t" + std::to_string(d.where.column) + "\t" + escape_field(d.code) +
+                "\t" + (d.where.file == source_file ? "=" : escape_field(d.where.file)) + "\t" +
+                escape_field(d.message) + "\n";
+    text += "\n";
+    std::ostringstream xml;
+    article.save(xml, "", pugi::format_raw | pugi::format_no_declaration);
+    text += xml.str();
+    const fs::path temporary = target.parent_path() / ("." + key + "." + std::to_string(::getpid()) + "-" +
+                                                       std::to_string(counter++) + ".tmp");
+    {
+        std::ofstream out(temporary, std::ios::binary);
+        out.write(text.data(), static_cast<std::streamsize>(text.size()));
+        if (!out.flush()) {
+            fs::remove(temporary, ec);
+            return;
+        }
+    }
+    fs::rename(temporary, target, ec);
+    if (ec) fs::remove(temporary, ec);
+}
+
+}  // namespace mimeo::pipeline

@@ -1,0 +1,43 @@
+// The import cache: each article's canonical XML, and the warnings its import gave,
+// under a key that changes whenever the import could come out differently: an XXH3-128
+// hash of the input's bytes and path, the importer and its options, and mimeo's version.
+// Entries are written to a temporary file and renamed, so a reader never sees half of one.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "pipeline/pipeline.hpp"
+
+namespace mimeo::pipeline {
+
+class ArticleCache {
+public:
+    // No folder: nothing is looked up or stored. `read_only`: look up, never store (dry runs).
+    ArticleCache(std::optional<std::filesystem::path> folder, bool read_only);
+
+    bool enabled() const { return folder_.has_value(); }
+    const std::optional<std::filesystem::path>& folder() const { return folder_; }
+
+    // Reads the input; throws mimeo::Error when it cannot.
+    std::string key(const ArticleSource& source) const;
+
+    // True when the entry exists and is whole; `warnings` are located at `source_file`.
+    bool load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
+              std::vector<Diagnostic>& warnings) const;
+    // Best effort: an entry that cannot be written is only a slower next run.
+    void store(const std::string& key, const std::string& source_file, const pugi::xml_document& article,
+               const std::vector<Diagnostic>& warnings) const;
+
+private:
+    std::filesystem::path entry_path(const std::string& key) const;
+    std::optional<std::filesystem::path> folder_;
+    bool read_only_;
+};
+
+}  // namespace mimeo::pipeline

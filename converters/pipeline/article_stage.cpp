@@ -1,0 +1,143 @@
+#include "pipeline/article_stage.hpp"
+
+#include <set>
+
+#include "model/front_matter.hpp"
+#include "model/model.hpp"
+#include "model/validate.hpp"
+#include "pipeline/parallel.hpp"
+#include "registry/import_article.hpp"
+
+namespace mimeo::pipeline {
+namespace {
+
+struct Work {
+    const Pipeline& pipeline;
+    const ArticleCache& cache;
+    Diagnostics& diagnostics;
+    Progress& progress;
+
+    void fail(PreparedArticle& article, const std::string& step, Diagnostic d)
+    {
+        if (d.where.file.empty()) d.where = {pipeline.inputs[article.input].path.string(), 0, 0};
+        d.severity = Severity::error;
+        d.message = describe_input(pipeline, article.input) + ", step " + step + ": " + d.message;
+        article.error = std::move(d);
+    }
+
+    // Phase one, safe on any thread: the cache lookup.
+    void look_up(PreparedArticle& article, std::string& key)
+    {
+        const ArticleSource& source = pipeline.inputs[article.input];
+        if (!cache.enabled()) return;
+        try {
+            key = cache.key(source);
+            std::vector<Diagnostic> warnings;
+            if (cache.load(key, source.path.string(), article.doc, warnings)) {
+                article.from_cache = true;
+                for (auto& warning : warnings) diagnostics.add(std::move(warning));
+            }
+        } catch (const Error& e) {
+            fail(article, "read", e.diagnostic());
+        }
+    }
+
+    // Phase two: import (on a miss), defaults, transforms, validation.
+    void finish(PreparedArticle& article, const std::string& key)
+    {
+        const ArticleSource& source = pipeline.inputs[article.input];
+        if (article.error) {
+            progress.article_done(source.path, false);
+            return;
+        }
+        const std::string file = source.path.string();
+        std::string step = "import";
+        // The import's warnings are gathered apart, to be stored with its cache entry.
+        Diagnostics import_warnings;
+        import_warnings.echo_to(nullptr);
+        auto pass_on_import_warnings = [&] {
+            for (const auto& warning : import_warnings.all()) diagnostics.add(warning);
+        };
+        try {
+            if (!article.from_cache) {
+                try {
+                    import_article(source.path, source.importer, source.options, article.doc, import_warnings);
+                } catch (...) {
+                    pass_on_import_warnings();
+                    throw;
+                }
+                pass_on_import_warnings();
+                if (!key.empty()) cache.store(key, file, article.doc, import_warnings.all());
+            }
+            pugi::xml_node node = model::article_of(article.doc);
+            step = "defaults";
+            if (pipeline.defaults.IsDefined() && !pipeline.defaults.IsNull())
+                model::apply_metadata(pipeline.defaults, pipeline.source, node, model::MetadataMode::fill_missing,
+                                      diagnostics);
+            for (const TransformStep& transform : pipeline.transforms) {
+                step = "transform " + transform.transform->name;
+                transform.transform->apply(node, transform.settings, file, diagnostics);
+            }
+            step = "validate";
+            auto problems = model::validate_document(article.doc, file);
+            if (!problems.empty()) {
+                // The lines are those of the canonical XML, not of the source: say so.
+                Diagnostic first = problems.front();
+                first.message = "the article does not match schemas/article.rng" +
+                                std::string(pipeline.transforms.empty() ? "" : " after its transforms") + ": " +
+                                first.message + " (line " + std::to_string(first.where.line) +
+                                " of its canonical XML)";
+                first.where = {file, 0, 0};
+                fail(article, step, first);
+            }
+        } catch (const Error& e) {
+            fail(article, step, e.diagnostic());
+        } catch (const std::exception& e) {
+            fail(article, step, {Severity::error, "", {file, 0, 0}, e.what()});
+        }
+        progress.article_done(source.path, article.from_cache);
+    }
+};
+
+}  // namespace
+
+std::string describe_input(const Pipeline& pipeline, std::size_t input)
+{
+    return "article " + std::to_string(input + 1) + " (" + pipeline.inputs[input].path.string() + ")";
+}
+
+std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& pipeline,
+                                                               const std::vector<std::size_t>& which,
+                                                               const ArticleCache& cache, unsigned jobs,
+                                                               Diagnostics& diagnostics, Progress& progress,
+                                                               std::vector<Diagnostic>& errors)
+{
+    std::vector<std::unique_ptr<PreparedArticle>> articles;
+    std::vector<std::string> keys(which.size());
+    for (std::size_t input : which) {
+        articles.push_back(std::make_unique<PreparedArticle>());
+        articles.back()->input = input;
+    }
+    Work work{pipeline, cache, diagnostics, progress};
+    std::vector<std::size_t> all(which.size());
+    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
+    for_each_parallel(all, jobs, [&](std::size_t i) { work.look_up(*articles[i], keys[i]); });
+
+    // Libraries that importers and the validator use may set up shared state on first
+    // use (cmark's extension list, libxml2's parser), which is not safe to race. So the
+    // first article, and the first import by each importer, go through alone.
+    std::vector<std::size_t> alone, together;
+    std::set<std::string> warmed;
+    for (std::size_t i = 0; i < articles.size(); ++i) {
+        const std::string& importer = pipeline.inputs[articles[i]->input].importer;
+        const bool first_import = !articles[i]->from_cache && warmed.insert(importer).second;
+        (i == 0 || first_import ? alone : together).push_back(i);
+    }
+    for (std::size_t i : alone) work.finish(*articles[i], keys[i]);
+    for_each_parallel(together, jobs, [&](std::size_t i) { work.finish(*articles[i], keys[i]); });
+    for (const auto& article : articles)
+        if (article->error) errors.push_back(*article->error);
+    return articles;
+}
+
+}  // namespace mimeo::pipeline

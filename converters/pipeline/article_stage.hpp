@@ -1,0 +1,38 @@
+// The articles' half of a run: each input is taken from the cache or imported, then
+// gets the pipeline's defaults and transforms, in order, and is validated against
+// schemas/article.rng. Articles are independent, so they go through on a thread pool.
+#pragma once
+
+#include <pugixml.hpp>
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "pipeline/article_cache.hpp"
+#include "pipeline/pipeline.hpp"
+#include "pipeline/progress.hpp"
+
+namespace mimeo::pipeline {
+
+struct PreparedArticle {
+    std::size_t input = 0;  // its index in Pipeline::inputs
+    pugi::xml_document doc;  // one <article>
+    bool from_cache = false;
+    std::optional<Diagnostic> error;  // what stopped it, naming the article and the step
+};
+
+// Prepares the inputs `which` lists (all of them, or later one shard's share).
+// A failure does not stop the others: each becomes an error in `errors` naming the
+// article and the step (read, import, defaults, transform NAME, validate).
+std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& pipeline,
+                                                               const std::vector<std::size_t>& which,
+                                                               const ArticleCache& cache, unsigned jobs,
+                                                               Diagnostics& diagnostics, Progress& progress,
+                                                               std::vector<Diagnostic>& errors);
+
+// "article 3 (articles/c.md)": how messages name an input.
+std::string describe_input(const Pipeline& pipeline, std::size_t input);
+
+}  // namespace mimeo::pipeline

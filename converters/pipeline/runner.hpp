@@ -1,0 +1,47 @@
+// `mimeo run`: a loaded pipeline from its inputs to its outputs, all or nothing.
+//
+// A run is three stages, each usable on its own:
+//   1. prepare_articles (article_stage.hpp): any subset of the inputs, on a thread pool,
+//      through the cache;
+//   2. outputs whose path names ${article.slug}: each needs only its own article;
+//   3. the other outputs: they need every article, assembled into one <issue>.
+// So a later `--shard K/N` can prepare every Nth input and write stage 2 as it goes,
+// and `--merge` can build stage 3 from the cache with no import at all.
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/diagnostics.hpp"
+#include "pipeline/pipeline.hpp"
+#include "pipeline/progress.hpp"
+
+namespace mimeo::pipeline {
+
+struct RunOptions {
+    unsigned jobs = 0;                                // 0: one per core
+    std::vector<std::string> only;                    // output formats to write; empty: all
+    std::optional<std::filesystem::path> out_folder;  // where relative output paths go instead
+    std::optional<std::filesystem::path> cache_folder;  // instead of the pipeline's
+    bool use_cache = true;
+    bool dry_run = false;  // prepare and list the outputs, write nothing (not even the cache)
+};
+
+struct RunReport {
+    std::size_t articles = 0;
+    std::size_t from_cache = 0;
+    std::size_t failed = 0;  // articles that did not get through
+    std::vector<OutputReport> outputs;  // in a dry run: what would be written
+    std::vector<Diagnostic> errors;     // what stopped the run; then nothing was written
+    std::size_t warnings = 0;
+    bool dry_run = false;
+    bool written = false;
+};
+
+// Throws UsageError when `options` ask for what the pipeline does not have (--only).
+RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
+                       Progress& progress);
+
+}  // namespace mimeo::pipeline

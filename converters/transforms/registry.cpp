@@ -1,0 +1,77 @@
+#include <algorithm>
+
+#include "transforms/builtin.hpp"
+
+namespace mimeo::transforms {
+namespace {
+
+bool fits(OptionType type, const YAML::Node& value)
+{
+    switch (type) {
+    case OptionType::boolean: {
+        bool b;
+        return value.IsScalar() && YAML::convert<bool>::decode(value, b);
+    }
+    case OptionType::integer: {
+        long n;
+        return value.IsScalar() && YAML::convert<long>::decode(value, n);
+    }
+    case OptionType::string: return value.IsScalar();
+    case OptionType::string_list:
+        if (value.IsScalar()) return true;
+        if (!value.IsSequence()) return false;
+        for (const auto& item : value)
+            if (!item.IsScalar()) return false;
+        return true;
+    }
+    return false;
+}
+
+}  // namespace
+
+const std::vector<Transform>& all()
+{
+    static const std::vector<Transform> list = {smart_typography(), set_metadata(), number_sections(), strip_raw()};
+    return list;
+}
+
+const Transform* find(const std::string& name)
+{
+    const auto& list = all();
+    auto it = std::find_if(list.begin(), list.end(), [&](const Transform& t) { return t.name == name; });
+    return it == list.end() ? nullptr : &*it;
+}
+
+std::string names()
+{
+    std::string out;
+    for (const auto& t : all()) out += (out.empty() ? "" : ", ") + t.name;
+    return out;
+}
+
+void check_settings(const Transform& transform, const Settings& settings)
+{
+    if (transform.check) {
+        transform.check(settings);
+        return;
+    }
+    if (!settings.given()) return;
+    yaml_input::require_map(settings.source, settings.values, settings.key_path);
+    for (const auto& entry : settings.values) {
+        const std::string key = entry.first.Scalar();
+        auto spec = std::find_if(transform.options.begin(), transform.options.end(),
+                                 [&](const OptionSpec& s) { return s.name == key; });
+        if (spec == transform.options.end()) {
+            std::string known;
+            for (const auto& s : transform.options) known += (known.empty() ? "" : ", ") + s.name;
+            throw Error(yaml_input::where(settings.source, entry.first), "unknown-key",
+                        "unknown key '" + yaml_input::join_path(settings.key_path, key) + "' (" + transform.name +
+                            (known.empty() ? " takes no settings)" : " takes: " + known + ")"));
+        }
+        const std::string path = yaml_input::join_path(settings.key_path, key);
+        if (!fits(spec->type, entry.second))
+            yaml_input::fail(settings.source, entry.second, path, std::string("must be ") + option_type_name(spec->type));
+    }
+}
+
+}  // namespace mimeo::transforms

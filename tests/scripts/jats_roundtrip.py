@@ -1,0 +1,79 @@
+"""canonical -> JATS -> canonical keeps the text, the structure and the metadata of
+every fixture, and JATS -> canonical -> JATS gives the same JATS again.
+
+Normalization before comparing (the README's JATS section documents it): the
+article's @base (the folder of the file read) is dropped, attributes are sorted,
+runs of white space in text become one space and are trimmed next to tags;
+code blocks and raw content are compared exactly. Nothing else may differ."""
+import glob
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+
+MIMEO = os.environ["MIMEO"]
+ROOT = os.environ["MIMEO_ROOT"]
+
+
+def run(*args):
+    result = subprocess.run([MIMEO, *args], capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"mimeo {' '.join(args)} failed:\n{result.stderr}")
+    return result.stdout
+
+
+def normalized(element):
+    name = element.tag.split("}")[-1]
+    attributes = sorted((k, v) for k, v in element.attrib.items() if k != "base")
+    verbatim = name in ("code-block", "raw")
+    parts = []
+    if element.text:
+        parts.append(element.text if verbatim else re.sub(r"\s+", " ", element.text))
+    for child in element:
+        parts.append(normalized(child))
+        if child.tail:
+            parts.append(re.sub(r"\s+", " ", child.tail))
+    content = "".join(parts)
+    if not verbatim:
+        content = re.sub(r"^ | $|(>) | (<)", r"\1\2", content)
+    attrs = "".join(f' {k}="{v}"' for k, v in attributes)
+    return f"<{name}{attrs}>{content}</{name}>"
+
+
+def main():
+    fixtures = sorted(glob.glob(os.path.join(ROOT, "fixtures/articles/*.md")))
+    assert len(fixtures) >= 5, fixtures
+    failures = 0
+    with tempfile.TemporaryDirectory() as out:
+        jats = os.path.join(out, "jats")
+        run("convert", "--issue", os.path.join(ROOT, "fixtures/issue.yaml"), *fixtures, "--to", "jats", "-o", jats)
+        for fixture in fixtures:
+            original = ET.fromstring(run("import", fixture).encode())
+            slug = original.find("{urn:mimeo:article:1}meta/{urn:mimeo:article:1}slug").text
+            jats_file = os.path.join(jats, slug + ".xml")
+            back_text = run("import", jats_file)
+            back = ET.fromstring(back_text.encode())
+            if normalized(back) != normalized(original):
+                failures += 1
+                print(f"FAIL {os.path.basename(fixture)}: canonical -> JATS -> canonical differs")
+                print("  before:", normalized(original))
+                print("  after: ", normalized(back))
+                continue
+            # And back again: the re-imported article exports to the same JATS.
+            canonical_copy = os.path.join(out, slug + ".canonical.xml")
+            with open(canonical_copy, "w", encoding="utf-8") as f:
+                f.write(back_text)
+            again = os.path.join(out, "again-" + slug)
+            run("convert", "--issue", os.path.join(ROOT, "fixtures/issue.yaml"), canonical_copy, "--to", "jats", "-o", again)
+            with open(jats_file, encoding="utf-8") as a, open(os.path.join(again, slug + ".xml"), encoding="utf-8") as b:
+                if a.read() != b.read():
+                    failures += 1
+                    print(f"FAIL {os.path.basename(fixture)}: JATS -> canonical -> JATS differs")
+                    continue
+            print(f"ok {os.path.basename(fixture)}")
+    sys.exit(1 if failures else 0)
+
+
+main()

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# A bad pipeline file is refused before anything runs: each mistake reported at
+# file:line:col with the key's path and a stable code, exit code 1, nothing written
+# (no output, no cache).
+set -uo pipefail
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+mkdir -p "$dir/articles"
+cp "$MIMEO_ROOT"/fixtures/articles/0[12]*.md "$dir/articles/"
+
+# expect NAME CODE PATTERN: writes stdin to NAME.yaml, runs it, checks exit code, stderr, no output.
+expect() {
+  local name=$1 code=$2 pattern=$3 err actual
+  cat > "$dir/$name.yaml"
+  err=$("$MIMEO" run "$dir/$name.yaml" 2>&1 >/dev/null); actual=$?
+  [ "$actual" -eq "$code" ] || fail "$name: exit $actual, wanted $code ($err)"
+  grep -qE -- "$pattern" <<<"$err" || fail "$name: stderr '$err' lacks /$pattern/"
+  [ -e "$dir/out" ] && fail "$name: wrote out/"
+  [ -e "$dir/.mimeo-cache" ] && fail "$name: wrote a cache"
+  rm -rf "$dir/out" "$dir/.mimeo-cache"
+}
+
+expect unknown-key 1 "unknown-key.yaml:3:1: error\[unknown-key\]: unknown key 'output'" <<'YAML'
+inputs: [articles/*.md]
+outputs: [{format: html, path: out/x.html}]
+output: []
+YAML
+
+expect nested-unknown-key 1 "nested-unknown-key.yaml:1:25: error\[unknown-key\]: unknown key 'publication.subtitle'" <<'YAML'
+publication: {title: T, subtitle: S}
+inputs: [articles/*.md]
+outputs: [{format: html, path: out/x.html}]
+YAML
+
+expect wrong-type 1 "wrong-type.yaml:2:10: error\[yaml-type\]: 'outputs' must be a list" <<'YAML'
+inputs: [articles/*.md]
+outputs: {format: html, path: out/x.html}
+YAML
+
+expect wrong-type-option 1 "wrong-type-option.yaml:4:5: error\[option-type\]: option 'fragment' must be true or false \(in 'outputs\[0\]'\)" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - format: html
+    fragment: perhaps
+    path: out/x.html
+YAML
+
+expect missing-key 1 "missing-key.yaml:1:1: error\[missing-key\]: 'outputs' is missing" <<'YAML'
+inputs: [articles/*.md]
+YAML
+
+expect missing-path 1 "missing-path.yaml:3:5: error\[missing-key\]: 'outputs\[0\].path' is missing" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - format: html
+YAML
+
+expect glob-nothing 1 "glob-nothing.yaml:3:5: error\[no-match\]: 'inputs\[1\]': the glob 'drafts/\*.md' matches no file" <<'YAML'
+inputs:
+  - articles/*.md
+  - drafts/*.md
+outputs: [{format: html, path: out/x.html}]
+YAML
+
+expect unknown-format 1 "unknown-format.yaml:3:14: error\[unknown-format\]: 'outputs\[0\].format': unknown output format 'docx' \(available: .*html" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - {format: docx, path: out/x.docx}
+YAML
+
+expect unknown-transform 1 "unknown-transform.yaml:2:32: error\[unknown-transform\]: 'transforms\[1\]' names the unknown transform 'smartypants' \(available: smart-typography" <<'YAML'
+inputs: [articles/*.md]
+transforms: [smart-typography, smartypants]
+outputs: [{format: html, path: out/x.html}]
+YAML
+
+expect bad-yaml 1 "bad-yaml.yaml:2:[0-9]+: error\[yaml\]" <<'YAML'
+inputs: [articles/*.md
+outputs: [{format: html, path: out/x.html}]
+YAML
+
+# A format that is planned but not built yet, if this build lacks it, says so.
+if ! "$MIMEO" convert "$dir/articles/01-hidden-workforce.md" --to epub -o "$dir/probe.epub" >/dev/null 2>&1; then
+  expect planned-format 1 "planned-format.yaml:3:14: error\[unknown-format\]: .*'epub' is not available yet" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - {format: epub, path: out/x.epub}
+YAML
+fi
+rm -f "$dir/probe.epub"
+
+# Usage mistakes are exit code 2.
+printf 'inputs: [articles/*.md]\noutputs: [{format: html, path: out/x.html}]\n' > "$dir/good.yaml"
+err=$("$MIMEO" run "$dir/good.yaml" --only xml 2>&1); code=$?
+[ "$code" -eq 2 ] || fail "--only a format the pipeline lacks: exit $code ($err)"
+grep -q "the pipeline has no xml output" <<<"$err" || fail "--only: unclear message: $err"
+err=$("$MIMEO" run 2>&1); code=$?
+[ "$code" -eq 2 ] || fail "no pipeline named: exit $code ($err)"
+err=$("$MIMEO" run "$dir/nope.yaml" 2>&1); code=$?
+[ "$code" -eq 1 ] && grep -q "nope.yaml: error\[read\]" <<<"$err" || fail "a missing pipeline file: exit $code ($err)"
+[ -e "$dir/out" ] && fail "usage errors wrote out/"
+
+exit $((failures > 0))

@@ -1,0 +1,133 @@
+#include <gtest/gtest.h>
+
+#include "common/diagnostics.hpp"
+#include "docx/fields.hpp"
+#include "docx/math.hpp"
+#include "docx/numbering.hpp"
+#include "docx/styles.hpp"
+#include "docx/symbols.hpp"
+#include "docx/xml_part.hpp"
+#include "docx/zip_package.hpp"
+
+using namespace mimeo;
+
+namespace {
+
+pugi::xml_node parsed(pugi::xml_document& doc, const std::string& xml)
+{
+    docx::parse_part(xml, "t.docx", "word/x.xml", doc);
+    return doc.document_element();
+}
+
+const char* w_ns = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
+
+}  // namespace
+
+TEST(DocxXmlPart, RewritesPrefixesToFixedOnes)
+{
+    pugi::xml_document doc;
+    pugi::xml_node root = parsed(doc,
+        "<ns0:document xmlns:ns0=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+        "<ns0:body><p xmlns=\"http://purl.oclc.org/ooxml/wordprocessingml/main\" ns0:rsid=\"1\"/></ns0:body></ns0:document>");
+    EXPECT_STREQ(root.name(), "w:document");
+    EXPECT_TRUE(root.child("w:body").child("w:p"));
+    EXPECT_TRUE(root.child("w:body").child("w:p").attribute("w:rsid"));
+}
+
+TEST(DocxXmlPart, RefusesDoctypesAndReportsBadXml)
+{
+    pugi::xml_document doc;
+    try {
+        parsed(doc, std::string("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]><w:document ") + w_ns + ">&e;</w:document>");
+        FAIL() << "a DOCTYPE was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.diagnostic().code, "docx-dtd");
+    }
+    try {
+        parsed(doc, "<w:document>\n<unclosed></w:document>");
+        FAIL() << "malformed XML was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.diagnostic().code, "docx-xml");
+        EXPECT_NE(std::string(e.what()).find("word/x.xml:2"), std::string::npos);
+    }
+}
+
+TEST(DocxZip, ResolvesTargetsInsideThePackageOnly)
+{
+    EXPECT_EQ(docx::resolve_part_name("word/", "media/a.png", "f"), "word/media/a.png");
+    EXPECT_EQ(docx::resolve_part_name("word/", "../customXml/item1.xml", "f"), "customXml/item1.xml");
+    EXPECT_EQ(docx::resolve_part_name("word/", "/word/styles.xml", "f"), "word/styles.xml");
+    EXPECT_THROW(docx::resolve_part_name("word/", "../../etc/passwd", "f"), Error);
+    EXPECT_EQ(docx::folder_of("word/document.xml"), "word/");
+}
+
+TEST(DocxFields, ParsesHyperlinkFields)
+{
+    auto field = docx::parse_field(" HYPERLINK \"https://example.org/a b\" \\l \"part\" \\o \"The tip\" ");
+    EXPECT_EQ(field.name, "HYPERLINK");
+    auto link = docx::field_link(field);
+    EXPECT_EQ(link.href, "https://example.org/a b#part");
+    EXPECT_EQ(link.title, "The tip");
+    EXPECT_EQ(docx::field_link(docx::parse_field("HYPERLINK \\l \"_Toc1\"")).href, "#_Toc1");
+    EXPECT_TRUE(docx::field_link(docx::parse_field("PAGEREF _Toc1 \\h")).href.empty());
+}
+
+TEST(DocxSymbols, ReadsSymbolFonts)
+{
+    EXPECT_EQ(docx::symbol_text("Symbol", "F061"), "α");
+    EXPECT_EQ(docx::symbol_text("Wingdings", "F0FC"), "✓");
+    EXPECT_EQ(docx::symbol_text("Arial", "00E9"), "é");
+    EXPECT_EQ(docx::symbol_text("Symbol", "zz"), "");
+    EXPECT_EQ(docx::symbol_font_text("Symbol", "a\uF028b"), "a(b");
+}
+
+TEST(DocxStyles, FindsHeadingsByNameChainAndOutline)
+{
+    pugi::xml_document doc;
+    pugi::xml_node root = parsed(doc, std::string("<w:styles ") + w_ns + ">"
+        "<w:style w:type=\"paragraph\" w:styleId=\"berschrift2\"><w:name w:val=\"Überschrift 2\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Mine\"><w:name w:val=\"My heading\"/><w:basedOn w:val=\"berschrift2\"/></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Lvl\"><w:name w:val=\"Level\"/><w:pPr><w:outlineLvl w:val=\"3\"/></w:pPr></w:style>"
+        "<w:style w:type=\"paragraph\" w:styleId=\"Loop\"><w:name w:val=\"Loop\"/><w:basedOn w:val=\"Loop\"/></w:style>"
+        "<w:style w:type=\"character\" w:styleId=\"VerbatimChar\"><w:name w:val=\"Verbatim Char\"/></w:style>"
+        "</w:styles>");
+    docx::Styles styles(root);
+    int level = 0;
+    EXPECT_EQ(styles.role("Mine", &level), docx::StyleRole::heading);
+    EXPECT_EQ(level, 2);
+    EXPECT_EQ(styles.role("Lvl", &level), docx::StyleRole::heading);
+    EXPECT_EQ(level, 4);
+    EXPECT_EQ(styles.role("Loop", &level), docx::StyleRole::none);  // a cycle ends
+    EXPECT_TRUE(styles.run_format("VerbatimChar", {}).code);
+    docx::RunProperties direct;
+    direct.bold = true;
+    EXPECT_TRUE(styles.run_format("", direct).bold);
+}
+
+TEST(DocxNumbering, OverridesAndMissingLevels)
+{
+    pugi::xml_document doc;
+    pugi::xml_node root = parsed(doc, std::string("<w:numbering ") + w_ns + ">"
+        "<w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/></w:lvl></w:abstractNum>"
+        "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+        "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"0\"/><w:lvlOverride w:ilvl=\"0\"><w:startOverride w:val=\"5\"/></w:lvlOverride></w:num>"
+        "</w:numbering>");
+    docx::Numbering numbering(root);
+    ASSERT_TRUE(numbering.level("1", 0));
+    EXPECT_FALSE(numbering.level("1", 0)->bullet);
+    EXPECT_EQ(numbering.level("2", 0)->start, 5);
+    EXPECT_TRUE(numbering.overrides_start("2", 0));
+    EXPECT_EQ(numbering.level("1", 3), numbering.level("1", 0));  // an undefined level looks like the one above
+    EXPECT_EQ(numbering.level("9", 0), nullptr);
+}
+
+TEST(DocxMath, OfficeMathAsTex)
+{
+    pugi::xml_document doc;
+    pugi::xml_node math = parsed(doc,
+        "<m:oMath xmlns:m=\"http://schemas.openxmlformats.org/officeDocument/2006/math\">"
+        "<m:f><m:num><m:r><m:t>a</m:t></m:r></m:num><m:den><m:sSup><m:e><m:r><m:t>b</m:t></m:r></m:e>"
+        "<m:sup><m:r><m:t>2</m:t></m:r></m:sup></m:sSup></m:den></m:f>"
+        "<m:rad><m:radPr><m:degHide m:val=\"1\"/></m:radPr><m:deg/><m:e><m:r><m:t>x</m:t></m:r></m:e></m:rad></m:oMath>");
+    EXPECT_EQ(docx::omml_to_tex(math), "\\frac{a}{{b}^{2}}\\sqrt{x}");
+}
