@@ -208,8 +208,10 @@ std::string to_xml(const pugi::xml_document& doc)
     indent(pretty.document_element(), "");
     std::ostringstream out;
     pretty.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    out << '\n';
-    return out.str();
+    std::string xml = out.str();
+    // The declaration (the document's own, or pugixml's) on a line of its own.
+    if (xml.rfind("<?xml", 0) == 0) xml.insert(xml.find("?>") + 2, "\n");
+    return xml + "\n";
 }
 
 std::string to_compact_xml(const pugi::xml_document& doc)

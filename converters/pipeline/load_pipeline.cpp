@@ -204,8 +204,6 @@ private:
             const std::string key_path = item_path("outputs", i);
             yi::require_map(source_, entry, key_path);
             OutputSpec output;
-            output.where = yi::where(source_, entry);
-            output.key_path = key_path;
             if (!entry["format"]) missing(source_, entry, key_path + ".format", "name the output format, such as 'format: html'");
             if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or folder to write");
             output.format = yi::scalar(source_, entry["format"], key_path + ".format");

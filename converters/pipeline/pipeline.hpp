@@ -39,8 +39,6 @@ struct OutputSpec {
     bool per_article = false;
     bool check = false;
     FormatOptions options;
-    Location where;
-    std::string key_path;  // "outputs[2]"
 
     // The file or folder to write: relative paths resolve against `base`.
     std::filesystem::path target(const std::filesystem::path& base, const std::string& slug = "") const;
