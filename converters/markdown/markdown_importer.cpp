@@ -4,6 +4,7 @@
 #include <cmark-gfm.h>
 
 #include <memory>
+#include <mutex>
 
 #include "common/files.hpp"
 #include "markdown/cmark_to_model.hpp"
@@ -32,7 +33,9 @@ NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
     if (dialect.extensions) options |= CMARK_OPT_FOOTNOTES;
     ParserPtr parser(cmark_parser_new(options), cmark_parser_free);
     if (dialect.extensions) {
-        cmark_gfm_core_extensions_ensure_registered();
+        // cmark-gfm's registry of extensions is a global list without a lock.
+        static std::once_flag registered;
+        std::call_once(registered, cmark_gfm_core_extensions_ensure_registered);
         for (const char* name : {"table", "strikethrough", "autolink", "tasklist"})
             cmark_parser_attach_syntax_extension(parser.get(), cmark_find_syntax_extension(name));
     }

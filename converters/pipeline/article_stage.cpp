@@ -1,6 +1,7 @@
 #include "pipeline/article_stage.hpp"
 
-#include <set>
+#include <libxml/parser.h>
+
 
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
@@ -61,7 +62,8 @@ struct Work {
         try {
             if (!article.from_cache) {
                 try {
-                    import_article(source.path, source.importer, source.options, article.doc, import_warnings);
+                    import_article(source.path, source.importer, source.engine, source.options, article.doc,
+                                   import_warnings);
                 } catch (...) {
                     pass_on_import_warnings();
                     throw;
@@ -123,18 +125,9 @@ std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& p
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     for_each_parallel(all, jobs, [&](std::size_t i) { work.look_up(*articles[i], keys[i]); });
 
-    // Libraries that importers and the validator use may set up shared state on first
-    // use (cmark's extension list, libxml2's parser), which is not safe to race. So the
-    // first article, and the first import by each importer, go through alone.
-    std::vector<std::size_t> alone, together;
-    std::set<std::string> warmed;
-    for (std::size_t i = 0; i < articles.size(); ++i) {
-        const std::string& importer = pipeline.inputs[articles[i]->input].importer;
-        const bool first_import = !articles[i]->from_cache && warmed.insert(importer).second;
-        (i == 0 || first_import ? alone : together).push_back(i);
-    }
-    for (std::size_t i : alone) work.finish(*articles[i], keys[i]);
-    for_each_parallel(together, jobs, [&](std::size_t i) { work.finish(*articles[i], keys[i]); });
+    // libxml2 must set up its shared state once, before threads use it.
+    xmlInitParser();
+    for_each_parallel(all, jobs, [&](std::size_t i) { work.finish(*articles[i], keys[i]); });
     for (const auto& article : articles)
         if (article->error) errors.push_back(*article->error);
     return articles;

@@ -25,7 +25,6 @@ const std::vector<std::string_view> input_keys = {"path", "from", "engine", "opt
 const std::vector<std::string_view> output_keys = {"format", "path", "check"};
 const std::vector<std::string_view> engines = {"native", "pandoc"};
 // Engines the design names that this version does not have yet.
-const std::vector<std::string_view> planned_engines = {"pandoc"};
 
 std::string item_path(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
 
@@ -159,10 +158,6 @@ private:
         if (std::find(engines.begin(), engines.end(), name) == engines.end())
             throw Error(yi::where(source_, node), "engine",
                         "'" + key_path + "' names the unknown engine '" + name + "' (known: native, pandoc)");
-        if (std::find(planned_engines.begin(), planned_engines.end(), name) != planned_engines.end())
-            throw Error(yi::where(source_, node), "engine",
-                        "'" + key_path + "': the engine '" + name +
-                            "' is not available yet in this version of mimeo (available: native)");
         return name;
     }
 

@@ -23,9 +23,6 @@
 namespace mimeo {
 namespace {
 
-// Formats the design names whose exporters have not landed yet.
-const std::vector<std::string> planned_exporters = {};
-
 template <typename T>
 const T* find_by_name(const std::vector<T>& list, const std::string& name)
 {
@@ -128,9 +125,6 @@ const Checker* checker_for_path(const std::filesystem::path& path)
 const Exporter& require_exporter(const std::string& name)
 {
     if (const Exporter* found = find_exporter(name)) return *found;
-    if (std::find(planned_exporters.begin(), planned_exporters.end(), name) != planned_exporters.end())
-        throw UsageError("output format '" + name + "' is not available yet in this version of mimeo (available: " +
-                         names_of(exporters()) + ")");
     throw UsageError("unknown output format '" + name + "' (available: " + names_of(exporters()) + ")");
 }
 

@@ -82,15 +82,6 @@ inputs: [articles/*.md
 outputs: [{format: html, path: out/x.html}]
 YAML
 
-# A format that is planned but not built yet, if this build lacks it, says so.
-if ! "$MIMEO" convert "$dir/articles/01-hidden-workforce.md" --to epub -o "$dir/probe.epub" >/dev/null 2>&1; then
-  expect planned-format 1 "planned-format.yaml:3:14: error\[unknown-format\]: .*'epub' is not available yet" <<'YAML'
-inputs: [articles/*.md]
-outputs:
-  - {format: epub, path: out/x.epub}
-YAML
-fi
-rm -f "$dir/probe.epub"
 
 # Usage mistakes are exit code 2.
 printf 'inputs: [articles/*.md]\noutputs: [{format: html, path: out/x.html}]\n' > "$dir/good.yaml"

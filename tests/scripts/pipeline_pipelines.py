@@ -53,10 +53,15 @@ def check_files(out):
     for path in written:
         if os.path.basename(path).startswith("."):
             fail(f"{path}: a temporary file was left behind")
-        elif path.endswith(".xml"):
+        elif path.endswith(".xml") and "urn:mimeo:article:1" in read(path)[:4096]:
             ok, err = valid_canonical(path)
             if not ok:
                 fail(f"{path} does not match schemas/article.rng: {err}")
+        elif path.endswith((".xml", ".epub", ".eml", ".rss", ".atom")):
+            # JATS against its DTD, EPUB through epubcheck, email and feeds by their checks.
+            result = subprocess.run([MIMEO, "check", path], capture_output=True, text=True)
+            if result.returncode != 0 or " check passed" not in result.stdout:
+                fail(f"{path}: mimeo check did not pass: {result.stdout}{result.stderr}")
         elif path.endswith(".html"):
             ok, err = well_formed(path)
             if not ok:
@@ -95,6 +100,12 @@ def expect_demo(out, result):
         fail("demo: defaults did not give every article the licence")
     if "check passed" not in result.stdout:
         fail("demo: the summary does not report the xml check: " + result.stdout)
+    for name in ("lamplighter-418.epub", "lamplighter-418.eml", "feed.rss", "feed.atom"):
+        if not os.path.isfile(os.path.join(out, "out/demo", name)):
+            fail(f"demo: no out/demo/{name}")
+    for slug in SLUGS:
+        if not os.path.isfile(os.path.join(out, f"out/demo/jats/{slug}.xml")):
+            fail(f"demo: no JATS for {slug}")
 
 
 def expect_weekly(out, result):
@@ -106,6 +117,9 @@ def expect_weekly(out, result):
         fail(f"weekly-issue: articles {ids}: wanted the lead article first, then the rest once each")
     if len(glob.glob(os.path.join(out, "out/weekly/xml-418/*.xml"))) != 6:
         fail("weekly-issue: wanted 5 articles and issue.xml in out/weekly/xml-418/")
+    for name in ("lamplighter-418.epub", "feed.rss"):
+        if not os.path.isfile(os.path.join(out, "out/weekly", name)):
+            fail(f"weekly-issue: no out/weekly/{name}")
 
 
 def expect_newsletter(out, result):
@@ -117,9 +131,15 @@ def expect_newsletter(out, result):
         fail("newsletter: the fragment has a page around it")
     if len(article_ids(page)) != 3:
         fail(f"newsletter: {len(article_ids(page))} articles, wanted 3")
+    for name in ("lamplighter-418.eml", "feed.rss"):
+        if not os.path.isfile(os.path.join(out, "out/newsletter", name)):
+            fail(f"newsletter: no out/newsletter/{name}")
 
 
 def expect_archive(out, result):
+    for slug in SLUGS:
+        if not os.path.isfile(os.path.join(out, f"out/archive/2025-04-14/jats/{slug}.xml")):
+            fail(f"jats-archive: no JATS for {slug}")
     found = sorted(glob.glob(os.path.join(out, "out/archive/2025-04-14/*/*.xml")))
     for slug in SLUGS:
         article = os.path.join(out, f"out/archive/2025-04-14/{slug}/{slug}.xml")

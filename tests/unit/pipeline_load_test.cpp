@@ -214,10 +214,10 @@ TEST_F(PipelineLoad, OtherMistakesCaughtBeforeRunning)
     // A format option the exporter does not declare.
     Diagnostic d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: x.html, colour: red}\n");
     EXPECT_EQ(d.code, "unknown-option");
-    // An engine still to come.
-    d = error_of("inputs:\n  - {path: articles/a.md, engine: pandoc}\n" + good_outputs);
+    // An engine that does not exist.
+    d = error_of("inputs:\n  - {path: articles/a.md, engine: word}\n" + good_outputs);
     EXPECT_EQ(d.code, "engine");
-    EXPECT_NE(d.message.find("not available yet"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("known: native, pandoc"), std::string::npos) << d.message;
     // A path variable the issue does not set, or that does not exist.
     d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: 'i-${issue.number}.html'}\n");
     EXPECT_EQ(d.code, "path-variable");
