@@ -5,6 +5,7 @@
 
 #include "cli/command_line.hpp"
 #include "pipeline/console_progress.hpp"
+#include "pipeline/json_progress.hpp"
 #include "pipeline/load_pipeline.hpp"
 #include "pipeline/runner.hpp"
 
@@ -40,11 +41,16 @@ int run_command(const Arguments& args)
         ("cache", po::value<std::string>(), "keep the import cache in DIR instead of the pipeline's")
         ("no-cache", "neither read nor write the import cache")
         ("dry-run,n", "check the pipeline, prepare the articles and list what would be written; write nothing")
+        ("shard", po::value<std::string>(), "import share K of N of the articles (K from 0) into the cache and write "
+                                            "only their per-article outputs")
+        ("merge", "write the per-issue outputs from the cache the shards filled; import nothing")
+        ("progress", po::value<std::string>()->default_value("auto"),
+         "auto (a bar on a terminal, a line per output otherwise), json (one JSON object a line on stderr) or none")
         ("quiet,q", "print only errors: no progress, warnings or summary");
     po::variables_map values;
     if (!parse(args,
                "mimeo run PIPELINE.yaml [--jobs N] [--only FORMAT...] [--out DIR] [--cache DIR | --no-cache] "
-               "[--dry-run] [--quiet]",
+               "[--shard K/N | --merge] [--progress auto|json|none] [--dry-run] [--quiet]",
                options, "pipeline", values))
         return 0;
     if (!values.count("pipeline")) throw UsageError("name the pipeline file, such as 'mimeo run pipelines/demo.yaml'");
@@ -59,8 +65,16 @@ int run_command(const Arguments& args)
     if (values.count("cache") && values.count("no-cache")) throw UsageError("--cache and --no-cache contradict each other");
     run.use_cache = !values.count("no-cache");
     run.dry_run = values.count("dry-run") > 0;
+    if (values.count("shard")) run.shard = pipeline::parse_shard(values["shard"].as<std::string>());
+    run.merge = values.count("merge") > 0;
+    if (run.shard && run.merge) throw UsageError("--shard and --merge are separate runs: give one of them");
+    const std::string progress_kind = values["progress"].as<std::string>();
+    if (progress_kind != "auto" && progress_kind != "json" && progress_kind != "none")
+        throw UsageError("--progress " + progress_kind + ": give auto, json or none");
     const bool quiet = values.count("quiet") > 0;
-    const bool terminal = ::isatty(STDERR_FILENO) == 1;
+    const bool json = progress_kind == "json";
+    // JSON lines replace the bar; the summary and warnings still print as usual.
+    const bool terminal = ::isatty(STDERR_FILENO) == 1 && !json;
 
     // A bad pipeline file throws mimeo::Error here: exit code 1, nothing run.
     const auto loaded = pipeline::load_pipeline(files.front());
@@ -68,7 +82,9 @@ int run_command(const Arguments& args)
     Diagnostics diagnostics;
     // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
     if (quiet || terminal) diagnostics.echo_to(nullptr);
-    pipeline::ConsoleProgress progress(stderr, terminal, quiet);
+    pipeline::ConsoleProgress console(stderr, terminal, quiet || json || progress_kind == "none");
+    pipeline::JsonProgress json_lines(stderr);
+    pipeline::Progress& progress = json ? static_cast<pipeline::Progress&>(json_lines) : console;
     const pipeline::RunReport report = pipeline::run_pipeline(*loaded, run, diagnostics, progress);
 
     if (terminal && !quiet)

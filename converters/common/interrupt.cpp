@@ -22,6 +22,9 @@ unsigned long next_id = 0;
 
 void install_interrupt_handling()
 {
+    // Past a file-size limit (RLIMIT_FSIZE) a write must fail with EFBIG, which OutputSet
+    // reports and cleans up, instead of SIGXFSZ killing mimeo with its staged files left behind.
+    ::signal(SIGXFSZ, SIG_IGN);
     sigset_t signals;
     sigemptyset(&signals);
     sigaddset(&signals, SIGINT);

@@ -13,6 +13,8 @@
 #include <optional>
 #include <thread>
 
+#include "common/interrupt.hpp"
+
 extern char** environ;
 
 namespace mimeo {
@@ -223,6 +225,9 @@ ProcessResult run_process(const ProcessRequest& request)
         result.start_error = std::strerror(rc);
         return result;
     }
+    // If mimeo is interrupted, the program and its group go too: it runs in a group of its own,
+    // out of reach of the terminal's Ctrl-C.
+    InterruptCleanup kill_on_interrupt([pid] { ::killpg(pid, SIGKILL); });
     in.read.close();
     out.write.close();
     err.write.close();

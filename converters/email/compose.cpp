@@ -4,6 +4,7 @@
 
 #include "html/escape.hpp"
 #include "html/renderer.hpp"
+#include "html/safe_html.hpp"
 #include "model/model.hpp"
 #include "text/article_text.hpp"
 #include "text/inline_text.hpp"
@@ -148,6 +149,7 @@ std::string html_body(pugi::xml_node issue, const std::vector<pugi::xml_node>& a
         warned = true;
         return std::string(url);
     };
+    html::apply_raw_html_policy(options, settings.raw_html);
     std::string lang = model::publication(issue).child("language").text().get();
     if (lang.empty() && !articles.empty()) lang = model::language(articles.front());
     std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + html::escape(lang) +

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "email/header_encoding.hpp"
+#include "html/safe_html.hpp"
 
 namespace mimeo::email {
 namespace {
@@ -82,6 +83,7 @@ std::vector<OptionSpec> option_specs()
         {"date", OptionType::string, "issue", "the Date header: issue (noon UTC on the issue's date) or now"},
         {"image-base", OptionType::string, "", "the URL that relative image paths of the HTML part are resolved against"},
         {"newline", OptionType::string, "crlf", "line ends of the .eml file: crlf (RFC 5322) or lf (for a local sendmail -t)"},
+        html::raw_html_option(),
     };
 }
 
@@ -175,6 +177,7 @@ Settings read_settings(const FormatOptions& options)
     if (newline != "crlf" && newline != "lf")
         throw Error(options.location_of("newline"), "email-newline", "option 'newline' must be crlf or lf");
     s.crlf = newline == "crlf";
+    s.raw_html = html::read_raw_html_option(options);
     return s;
 }
 

@@ -7,6 +7,7 @@
 
 #include "common/options.hpp"
 #include "email/transfer_encoding.hpp"
+#include "html/raw_html.hpp"
 
 namespace mimeo::email {
 
@@ -31,6 +32,7 @@ struct Settings {
     bool date_now = false;
     std::string image_base;
     bool crlf = true;
+    html::RawHtml raw_html = html::RawHtml::sanitize;  // for the HTML part
 };
 
 std::vector<OptionSpec> option_specs();

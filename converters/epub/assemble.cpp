@@ -12,6 +12,7 @@
 #include "epub/stylesheet.hpp"
 #include "epub/zip_writer.hpp"
 #include "html/raw_html.hpp"
+#include "html/safe_html.hpp"
 #include "html/renderer.hpp"
 #include "model/model.hpp"
 
@@ -142,10 +143,7 @@ private:
             auto href = images_.pack(url, article);
             return href ? "../" + *href : std::string();
         };
-        html::RawHtmlOptions raw;
-        raw.policy = settings_.raw_html;
-        raw.rewrite_url = options.rewrite_url;
-        options.filter_raw_html = [raw](std::string_view fragment) { return html::raw_html_to_xhtml(fragment, raw); };
+        html::apply_raw_html_policy(options, settings_.raw_html, true);
         return options;
     }
 

@@ -20,6 +20,7 @@ struct Settings {
     std::vector<std::string> fonts;      // font files to embed
     bool missing_images_warn = false;    // leave missing images out with a warning instead of failing
     html::RawHtml raw_html = html::RawHtml::sanitize;
+    bool outside_images = false;  // images from outside the article's folder may be packed
 };
 
 // One file of the publication, under EPUB/ in the zip.

@@ -26,6 +26,7 @@ Settings read_settings(const FormatOptions& options)
     const std::string missing = options.get_string("missing-images", "error");
     if (missing != "error" && missing != "warn") bad_value(options, "missing-images", "'error' or 'warn'");
     settings.missing_images_warn = missing == "warn";
+    settings.outside_images = options.get_bool("outside-images", false);
     if (!html::parse_raw_html_policy(options.get_string("raw-html", "sanitize"), settings.raw_html))
         bad_value(options, "raw-html", "'sanitize' or 'keep'");
     return settings;
@@ -65,6 +66,8 @@ Exporter exporter()
               "font files (TTF, OTF, WOFF, WOFF2) to embed, each with an @font-face named after its file; the first sets the text"},
              {"missing-images", OptionType::string, "error",
               "'error' stops at a missing or unreadable image; 'warn' leaves it out with a warning"},
+             {"outside-images", OptionType::boolean, "false",
+              "pack images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
              {"raw-html", OptionType::string, "sanitize",
               "'sanitize' strips scripts, event handlers and unsafe URLs from raw HTML; 'keep' keeps it as it is (only made well-formed)"}},
             write_epubs};

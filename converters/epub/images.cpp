@@ -9,6 +9,7 @@
 
 #include "common/url.hpp"
 #include "epub/media_type.hpp"
+#include "model/image_path.hpp"
 #include "model/model.hpp"
 
 namespace fs = std::filesystem;
@@ -16,28 +17,6 @@ namespace fs = std::filesystem;
 namespace mimeo::epub {
 namespace {
 
-// Markdown percent-encodes the paths it reads ("my%20chart.png"); the file has the plain name.
-std::string percent_decode(std::string_view text)
-{
-    auto hex = [](char c) -> int {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    };
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '%' && i + 2 < text.size() && hex(text[i + 1]) >= 0 && hex(text[i + 2]) >= 0) {
-            out += static_cast<char>(hex(text[i + 1]) * 16 + hex(text[i + 2]));
-            i += 2;
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
-// File names inside the EPUB stay ASCII: readers and zip tools disagree about the rest.
 std::string package_stem(const fs::path& file)
 {
     std::string stem = file.stem().string();
@@ -89,11 +68,7 @@ std::optional<std::string> ImagePacker::pack(std::string_view src, pugi::xml_nod
         return std::nullopt;
     };
     if (is_absolute_url(src)) return fail("", "is remote; EPUB images must be local files");
-    fs::path file = percent_decode(src);
-    if (file.is_relative()) file = fs::path(article.attribute("base").value()) / file;
-    std::error_code ec;
-    fs::path canonical = fs::weakly_canonical(file, ec);
-    if (ec) canonical = file.lexically_normal();
+    const fs::path canonical = model::resolve_image(src, article, settings_.outside_images);
     if (auto known = href_by_file_.find(canonical.string()); known != href_by_file_.end()) return known->second;
 
     std::string bytes, why;

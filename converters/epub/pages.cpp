@@ -9,16 +9,6 @@ namespace {
 
 inline constexpr const char* css_from_text = "../style.css";
 
-// "Issue 418 · April 14, 2025", as much of it as the issue has.
-std::string issue_line(pugi::xml_node issue)
-{
-    std::string line;
-    if (pugi::xml_node number = issue.child("number")) line = "Issue " + std::string(number.text().get());
-    if (pugi::xml_node date = issue.child("date"))
-        line += (line.empty() ? "" : " \u00B7 ") + model::human_date(date.text().get());
-    return line;
-}
-
 void paragraph(std::string& out, const char* css_class, const std::string& escaped)
 {
     if (escaped.empty()) return;
@@ -62,11 +52,11 @@ std::string text_cover_page(const Book& book, const std::string& title, const ht
     if (book.whole_issue && publication) {
         paragraph(body, "cover-title", html::render_inlines(publication.child("title"), options));
         paragraph(body, "cover-subtitle", html::render_inlines(book.issue.child("title"), options));
-        paragraph(body, "cover-line", html::escape(issue_line(book.issue)));
+        paragraph(body, "cover-line", html::escape(model::issue_line(book.issue)));
     } else if (book.whole_issue && book.articles.size() > 1) {
         // Several articles with no publication: the issue's title, or the first article's.
         paragraph(body, "cover-title", html::escape(title));
-        paragraph(body, "cover-line", html::escape(issue_line(book.issue)));
+        paragraph(body, "cover-line", html::escape(model::issue_line(book.issue)));
     } else if (!book.articles.empty()) {
         pugi::xml_node article = book.articles.front();
         pugi::xml_node meta = model::meta(article);
@@ -76,7 +66,7 @@ std::string text_cover_page(const Book& book, const std::string& title, const ht
         if (!authors.empty()) paragraph(body, "cover-line", html::escape(model::join_names(authors)));
         if (publication) {
             std::string from = model::text_of(publication.child("title"));
-            if (std::string line = issue_line(book.issue); !line.empty()) from += ", " + line;
+            if (std::string line = model::issue_line(book.issue); !line.empty()) from += ", " + line;
             paragraph(body, "cover-line", html::escape(from));
         }
     }

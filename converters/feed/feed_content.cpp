@@ -7,6 +7,7 @@
 #include "common/url.hpp"
 #include "feed/link_template.hpp"
 #include "html/renderer.hpp"
+#include "html/safe_html.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::feed {
@@ -121,10 +122,11 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
 }
 
 // The article's XHTML, every link and image made absolute against the entry's link.
-std::string content_of(pugi::xml_node article, const std::string& link)
+std::string content_of(pugi::xml_node article, const std::string& link, html::RawHtml raw_html)
 {
     html::RenderOptions render;
     render.rewrite_url = [&link](std::string_view href, bool) { return resolve_url(href, link); };
+    html::apply_raw_html_policy(render, raw_html);
     return html::render_article(article, render);
 }
 
@@ -177,9 +179,10 @@ FeedContent read_feed_content(const ExportRequest& request, long max_items)
         entries.resize(static_cast<std::size_t>(max_items));
     }
     const bool with_content = request.options.get_bool("content", true);
+    const html::RawHtml raw_html = html::read_raw_html_option(request.options);
     feed.entries.reserve(entries.size());
     for (auto& [entry, article] : entries) {
-        if (with_content) entry.content = content_of(article, entry.link);
+        if (with_content) entry.content = content_of(article, entry.link, raw_html);
         feed.entries.push_back(std::move(entry));
     }
     return feed;
@@ -199,6 +202,7 @@ std::vector<OptionSpec> feed_options()
         {"description", OptionType::string, "", "the feed's description (Atom: subtitle) instead of the tagline"},
         {"image", OptionType::string, "", "the address of the feed's image instead of the publication's logo"},
         {"content", OptionType::boolean, "true", "carry each article's full XHTML; false for a summaries-only feed"},
+        html::raw_html_option(),
     };
 }
 

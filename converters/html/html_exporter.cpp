@@ -4,6 +4,7 @@
 #include "html/escape.hpp"
 #include "html/page_style.hpp"
 #include "html/renderer.hpp"
+#include "html/safe_html.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::html {
@@ -40,9 +41,12 @@ void write_page(const ExportRequest& request)
 {
     pugi::xml_node issue = model::issue_of(request.issue);
     const auto articles = model::articles(issue);
+    const RawHtml raw_html = read_raw_html_option(request.options);
     std::string out;
     if (request.options.get_bool("fragment", false)) {
-        for (pugi::xml_node article : articles) out += render_blocks(model::body(article), RenderOptions{});
+        RenderOptions fragment;
+        apply_raw_html_policy(fragment, raw_html);
+        for (pugi::xml_node article : articles) out += render_blocks(model::body(article), fragment);
         request.out.write(request.target, out);
         return;
     }
@@ -61,6 +65,7 @@ void write_page(const ExportRequest& request)
     const bool several = articles.size() > 1;
     RenderOptions options;
     options.heading_offset = 1;
+    apply_raw_html_policy(options, raw_html);
     if (model::publication(issue)) out += render_masthead(issue, options);
     if (several) out += contents(articles, options);
     for (pugi::xml_node article : articles) {
@@ -83,7 +88,8 @@ Exporter exporter()
             "the issue as one XHTML page: masthead, contents and every article",
             TargetKind::file,
             {{"fragment", OptionType::boolean, "false", "only the articles' body content, with no page around it"},
-             {"stylesheet", OptionType::string, "", "a CSS file to use instead of the default style"}},
+             {"stylesheet", OptionType::string, "", "a CSS file to use instead of the default style"},
+             raw_html_option()},
             write_page};
 }
 

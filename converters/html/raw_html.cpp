@@ -216,6 +216,8 @@ std::string raw_html_to_xhtml(std::string_view fragment, const RawHtmlOptions& o
     return writer.take();
 }
 
+bool unsafe_url(std::string_view url, bool image_source) { return dangerous_url(url, image_source); }
+
 bool parse_raw_html_policy(std::string_view word, RawHtml& policy)
 {
     if (word == "sanitize") policy = RawHtml::sanitize;

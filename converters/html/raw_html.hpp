@@ -28,6 +28,10 @@ struct RawHtmlOptions {
 // data:image/ on an <img> src. Comments and processing instructions are always dropped.
 std::string raw_html_to_xhtml(std::string_view fragment, const RawHtmlOptions& options);
 
+// True for a URL no sanitized output may hold: javascript:, vbscript:, and data: except
+// data:image/ when `image_source` (whitespace, control characters and case ignored).
+bool unsafe_url(std::string_view url, bool image_source);
+
 // Reads "sanitize" or "keep"; false when the word is neither.
 bool parse_raw_html_policy(std::string_view word, RawHtml& policy);
 

@@ -124,13 +124,7 @@ public:
             out_ += "</p>\n";
         }
         if (pugi::xml_node epigraph = publication.child("epigraph")) block(epigraph, false);
-        std::string line;
-        if (pugi::xml_node volume = issue.child("volume")) line += "Volume " + std::string(volume.text().get());
-        if (pugi::xml_node number = issue.child("number"))
-            line += (line.empty() ? "" : ", ") + std::string("Issue ") + number.text().get();
-        if (pugi::xml_node date = issue.child("date"))
-            line += (line.empty() ? "" : " \u00B7 ") + model::human_date(date.text().get());
-        if (!line.empty()) {
+        if (std::string line = model::issue_line(issue); !line.empty()) {
             out_ += "<p class=\"issue\">";
             escape(line, out_);
             out_ += "</p>\n";

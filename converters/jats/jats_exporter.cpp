@@ -8,6 +8,7 @@
 #include "jats/write_article.hpp"
 #include "jats/write_front.hpp"
 #include "jats/zip_bundle.hpp"
+#include "model/image_path.hpp"
 #include "model/model.hpp"
 
 namespace fs = std::filesystem;
@@ -25,8 +26,9 @@ bool is_url(std::string_view src)
 // same name from different sources do not overwrite each other.
 class Images {
 public:
-    Images(pugi::xml_node article, std::map<std::string, fs::path>& claimed, Diagnostics& diagnostics, Location where)
-        : base_(article.attribute("base").value()), slug_(model::slug(article)), claimed_(claimed),
+    Images(pugi::xml_node article, bool allow_outside, std::map<std::string, fs::path>& claimed, Diagnostics& diagnostics,
+           Location where)
+        : article_(article), allow_outside_(allow_outside), slug_(model::slug(article)), claimed_(claimed),
           diagnostics_(diagnostics), where_(std::move(where))
     {
     }
@@ -35,13 +37,12 @@ public:
     {
         if (is_url(src)) return src;
         fs::path path(src);
-        fs::path source = path.is_absolute() ? path : base_ / path;
+        const fs::path source = model::resolve_image(src, article_, allow_outside_);
         std::error_code ec;
         if (!fs::is_regular_file(source, ec)) {
             diagnostics_.warn(where_, "jats-image-missing", "image " + src + " not found; its link is kept as written");
             return src;
         }
-        source = fs::weakly_canonical(source, ec);
         // A relative path that stays inside the article's folder keeps its shape; others go beside the file.
         fs::path target = path.lexically_normal();
         if (path.is_absolute() || target.empty() || *target.begin() == "..") target = path.filename();
@@ -57,7 +58,8 @@ public:
     const std::vector<std::pair<std::string, fs::path>>& files() const { return files_; }
 
 private:
-    fs::path base_;
+    pugi::xml_node article_;
+    bool allow_outside_;
     std::string slug_;
     std::map<std::string, fs::path>& claimed_;
     std::set<std::string> copied_;
@@ -98,6 +100,7 @@ void write_articles(const ExportRequest& request)
     const FormatOptions& options = request.options;
     const bool zip = options.get_bool("zip", false);
     const bool strict = options.get_bool("strict", false);
+    const bool outside_images = options.get_bool("outside-images", false);
     const std::string article_type = options.get_string("article-type", default_article_type);
     fs::path catalog;
     if (options.get_bool("validate", true)) {
@@ -119,7 +122,7 @@ void write_articles(const ExportRequest& request)
         report_missing(issue, article, strict, where, request.diagnostics);
 
         std::map<std::string, fs::path> own_claims;  // zip mode: each archive holds its own images
-        Images images(article, zip ? own_claims : claimed, request.diagnostics, where);
+        Images images(article, outside_images, zip ? own_claims : claimed, request.diagnostics, where);
         BodyWriter writer{request.diagnostics, where, [&](const std::string& src) { return images.href(src); }, {}, 0};
         const std::string xml = write_article(issue, article, article_type, writer);
         if (writer.raw_count)
@@ -151,6 +154,8 @@ Exporter exporter()
               "missing journal title, publication date, title or language is an error, not a warning"},
              {"article-type", OptionType::string, default_article_type, "article-type of articles whose meta names no type"},
              {"validate", OptionType::boolean, "true", "validate every file against the JATS 1.3 Archiving DTD"},
+             {"outside-images", OptionType::boolean, "false",
+              "copy images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
              {"dtd-path", OptionType::string, "",
               "folder of the @jats4r/dtds catalog.xml (default: $MIMEO_JATS_DTDS, else node_modules found near mimeo)"}},
             write_articles};

@@ -33,6 +33,17 @@ std::string language_name(std::string_view tag)
     return result;
 }
 
+std::string issue_line(pugi::xml_node issue)
+{
+    std::string line;
+    if (pugi::xml_node volume = issue.child("volume")) line += "Volume " + std::string(volume.text().get());
+    if (pugi::xml_node number = issue.child("number"))
+        line += (line.empty() ? "" : ", ") + std::string("Issue ") + number.text().get();
+    if (pugi::xml_node date = issue.child("date"))
+        line += (line.empty() ? "" : " \u00B7 ") + human_date(date.text().get());
+    return line;
+}
+
 std::string join_names(const std::vector<std::string>& names)
 {
     std::string out;

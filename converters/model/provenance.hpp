@@ -17,6 +17,9 @@ std::string human_date(std::string_view iso_date);
 // "fr" -> "French" (ICU's English display name); the tag itself when ICU has no name.
 std::string language_name(std::string_view tag);
 
+// The issue's volume, number and date, as much as it has: "Volume 9, Issue 418 · April 14, 2025".
+std::string issue_line(pugi::xml_node issue);
+
 // "A", "A and B", "A, B and C".
 std::string join_names(const std::vector<std::string>& names);
 

@@ -17,6 +17,7 @@ struct Work {
     const ArticleCache& cache;
     Diagnostics& diagnostics;
     Progress& progress;
+    bool cache_only;
 
     void fail(PreparedArticle& article, const std::string& step, Diagnostic d)
     {
@@ -59,6 +60,14 @@ struct Work {
         auto pass_on_import_warnings = [&] {
             for (const auto& warning : import_warnings.all()) diagnostics.add(warning);
         };
+        if (cache_only && !article.from_cache) {
+            fail(article, "merge",
+                 {Severity::error, "not-cached", {file, 0, 0},
+                  "its canonical XML is not in the cache: run the shard that holds it (mimeo run --shard K/N) "
+                  "with the same cache and the same input first"});
+            progress.article_done(source.path, false);
+            return;
+        }
         try {
             if (!article.from_cache) {
                 try {
@@ -112,7 +121,7 @@ std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& p
                                                                const std::vector<std::size_t>& which,
                                                                const ArticleCache& cache, unsigned jobs,
                                                                Diagnostics& diagnostics, Progress& progress,
-                                                               std::vector<Diagnostic>& errors)
+                                                               std::vector<Diagnostic>& errors, bool cache_only)
 {
     std::vector<std::unique_ptr<PreparedArticle>> articles;
     std::vector<std::string> keys(which.size());
@@ -120,7 +129,7 @@ std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& p
         articles.push_back(std::make_unique<PreparedArticle>());
         articles.back()->input = input;
     }
-    Work work{pipeline, cache, diagnostics, progress};
+    Work work{pipeline, cache, diagnostics, progress, cache_only};
     std::vector<std::size_t> all(which.size());
     for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
     for_each_parallel(all, jobs, [&](std::size_t i) { work.look_up(*articles[i], keys[i]); });

@@ -23,14 +23,17 @@ struct PreparedArticle {
     std::optional<Diagnostic> error;  // what stopped it, naming the article and the step
 };
 
-// Prepares the inputs `which` lists (all of them, or later one shard's share).
+// Prepares the inputs `which` lists (all of them, or one shard's share).
 // A failure does not stop the others: each becomes an error in `errors` naming the
 // article and the step (read, import, defaults, transform NAME, validate).
+// `cache_only` (for --merge): an article not in the cache fails with `not-cached`
+// instead of being imported.
 std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& pipeline,
                                                                const std::vector<std::size_t>& which,
                                                                const ArticleCache& cache, unsigned jobs,
                                                                Diagnostics& diagnostics, Progress& progress,
-                                                               std::vector<Diagnostic>& errors);
+                                                               std::vector<Diagnostic>& errors,
+                                                               bool cache_only = false);
 
 // "article 3 (articles/c.md)": how messages name an input.
 std::string describe_input(const Pipeline& pipeline, std::size_t input);

@@ -36,6 +36,17 @@ std::string plural(std::size_t n, const char* one, const char* many)
     return std::to_string(n) + " " + (n == 1 ? one : many);
 }
 
+// "42 s", "3 min 5 s", "2 h 10 min"
+std::string human_duration(double seconds)
+{
+    const long s = static_cast<long>(seconds + 0.5);
+    char text[32];
+    if (s < 60) std::snprintf(text, sizeof text, "%ld s", s);
+    else if (s < 3600) std::snprintf(text, sizeof text, "%ld min %ld s", s / 60, s % 60);
+    else std::snprintf(text, sizeof text, "%ld h %ld min", s / 3600, s % 3600 / 60);
+    return text;
+}
+
 }  // namespace
 
 std::string human_size(std::uintmax_t bytes)
@@ -57,6 +68,7 @@ void ConsoleProgress::started(std::size_t articles, std::size_t outputs)
     std::lock_guard lock(mutex_);
     articles_ = articles;
     outputs_ = outputs;
+    began_ = std::chrono::steady_clock::now();
     draw();
 }
 
@@ -95,8 +107,18 @@ void ConsoleProgress::draw()
     const int filled = total ? static_cast<int>(bar_width * done / total) : bar_width;
     std::string bar(static_cast<std::size_t>(filled), '#');
     bar.resize(bar_width, '.');
-    std::fprintf(stream_, "\r\033[K[%s] %zu/%zu articles, %zu/%zu outputs", bar.c_str(), articles_done_, articles_,
-                 outputs_done_, outputs_);
+    // The rate and time left are the articles': they are nearly all of a long run.
+    std::string pace;
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - began_).count();
+    if (articles_done_ > 0 && articles_done_ < articles_ && seconds > 0) {
+        const double rate = articles_done_ / seconds;
+        char text[64];
+        std::snprintf(text, sizeof text, " (%.1f/s, %s left)", rate,
+                      human_duration((articles_ - articles_done_) / rate).c_str());
+        pace = text;
+    }
+    std::fprintf(stream_, "\r\033[K[%s] %zu/%zu articles%s, %zu/%zu outputs", bar.c_str(), articles_done_, articles_,
+                 pace.c_str(), outputs_done_, outputs_);
     std::fflush(stream_);
 }
 

@@ -1,7 +1,8 @@
-// A run as a person sees it: on a terminal, one progress bar (articles prepared, outputs
-// written) redrawn in place; in a log, one line per output; then a summary table.
+// A run as a person sees it: on a terminal, one progress bar (articles prepared, with
+// their rate and the time left, and outputs written) redrawn in place; in a log, one line per output; then a summary table.
 #pragma once
 
+#include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <string>
@@ -28,6 +29,7 @@ private:
     bool quiet_;
     std::mutex mutex_;
     std::size_t articles_ = 0, articles_done_ = 0, outputs_ = 0, outputs_done_ = 0;
+    std::chrono::steady_clock::time_point began_{};
 };
 
 // "48.2 kB"

@@ -52,21 +52,31 @@ void require_distinct_slugs(const Pipeline& pipeline, const std::vector<std::uni
 RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
                        Progress& progress)
 {
-    const auto outputs = selected_outputs(pipeline, options.only);
+    auto outputs = selected_outputs(pipeline, options.only);
+    if (options.shard && options.merge) throw UsageError("--shard and --merge are separate runs: give one of them");
+    if (options.shard || options.merge)
+        std::erase_if(outputs, [&](const OutputSpec* o) { return is_per_article(*o) != options.shard.has_value(); });
     RunReport report;
     report.dry_run = options.dry_run;
-    report.articles = pipeline.inputs.size();
     const std::size_t warnings_before = diagnostics.warning_count();
 
     std::optional<fs::path> cache_folder = options.cache_folder ? options.cache_folder : pipeline.cache;
     if (!options.use_cache) cache_folder.reset();
+    if ((options.shard || options.merge) && !cache_folder)
+        throw UsageError(std::string(options.merge ? "--merge" : "--shard") +
+                         " needs the import cache, where the shards leave the articles for the merge: "
+                         "drop --no-cache, or give --cache DIR (the same for every shard and the merge)");
     const ArticleCache cache(cache_folder, options.dry_run);
 
-    progress.started(pipeline.inputs.size(), outputs.size());
-    std::vector<std::size_t> every_input(pipeline.inputs.size());
-    for (std::size_t i = 0; i < every_input.size(); ++i) every_input[i] = i;
-    const auto articles = prepare_articles(pipeline, every_input, cache, options.jobs ? options.jobs : default_jobs(),
-                                           diagnostics, progress, report.errors);
+    std::vector<std::size_t> inputs;
+    for (std::size_t i = 0; i < pipeline.inputs.size(); ++i)
+        if (!options.shard ||
+            shard_of(pipeline.inputs[i].path, pipeline.folder, options.shard->count) == options.shard->index)
+            inputs.push_back(i);
+    report.articles = inputs.size();
+    progress.started(inputs.size(), outputs.size());
+    const auto articles = prepare_articles(pipeline, inputs, cache, options.jobs ? options.jobs : default_jobs(),
+                                           diagnostics, progress, report.errors, options.merge);
     for (const auto& article : articles) {
         report.from_cache += article->from_cache && !article->error ? 1 : 0;
         report.failed += article->error ? 1 : 0;

@@ -5,8 +5,8 @@
 //      through the cache;
 //   2. outputs whose path names ${article.slug}: each needs only its own article;
 //   3. the other outputs: they need every article, assembled into one <issue>.
-// So a later `--shard K/N` can prepare every Nth input and write stage 2 as it goes,
-// and `--merge` can build stage 3 from the cache with no import at all.
+// So `--shard K/N` prepares one share of the inputs (shard.hpp), fills the cache and
+// writes stage 2 for them, and `--merge` builds stage 3 from the cache with no import.
 #pragma once
 
 #include <filesystem>
@@ -17,6 +17,7 @@
 #include "common/diagnostics.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/progress.hpp"
+#include "pipeline/shard.hpp"
 
 namespace mimeo::pipeline {
 
@@ -27,6 +28,10 @@ struct RunOptions {
     std::optional<std::filesystem::path> cache_folder;  // instead of the pipeline's
     bool use_cache = true;
     bool dry_run = false;  // prepare and list the outputs, write nothing (not even the cache)
+    // One share of the articles and only the per-article outputs (shard.hpp: is_per_article).
+    std::optional<Shard> shard;
+    // Every article from the cache, none imported, and only the per-issue outputs.
+    bool merge = false;
 };
 
 struct RunReport {
@@ -40,7 +45,8 @@ struct RunReport {
     bool written = false;
 };
 
-// Throws UsageError when `options` ask for what the pipeline does not have (--only).
+// Throws UsageError when `options` ask for what the pipeline does not have (--only),
+// or for --shard/--merge without a cache.
 RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
                        Progress& progress);
 

@@ -6,17 +6,6 @@
 
 namespace mimeo::text {
 
-std::string issue_line(pugi::xml_node issue)
-{
-    std::string line;
-    if (pugi::xml_node volume = issue.child("volume")) line += "Volume " + std::string(volume.text().get());
-    if (pugi::xml_node number = issue.child("number"))
-        line += (line.empty() ? "" : ", ") + std::string("Issue ") + number.text().get();
-    if (pugi::xml_node date = issue.child("date"))
-        line += (line.empty() ? "" : " \u00B7 ") + model::human_date(date.text().get());
-    return line;
-}
-
 void write_masthead(Layout& out, pugi::xml_node issue)
 {
     pugi::xml_node publication = model::publication(issue);
@@ -35,7 +24,7 @@ void write_masthead(Layout& out, pugi::xml_node issue)
         }
         out.literal(rule);
     }
-    if (std::string line = issue_line(issue); !line.empty()) out.centered(line);
+    if (std::string line = model::issue_line(issue); !line.empty()) out.centered(line);
     if (pugi::xml_node title = issue.child("title")) out.centered(collapse_spaces(model::text_of(title)));
 }
 

@@ -16,7 +16,4 @@ void write_masthead(Layout& out, pugi::xml_node issue);
 // "In this issue:" and the articles' titles, numbered from 1.
 void write_contents(Layout& out, const std::vector<pugi::xml_node>& articles);
 
-// The volume, number and date: "Volume 9, Issue 418 · April 14, 2025".
-std::string issue_line(pugi::xml_node issue);
-
 }  // namespace mimeo::text

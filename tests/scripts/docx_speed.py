@@ -3,7 +3,6 @@
 20x faster than `pandoc -f docx`, with peak memory under 100 MB. Without pandoc the
 speed half is skipped, with a printed line; the memory half always runs."""
 import os
-import random
 import resource
 import shutil
 import subprocess
@@ -11,29 +10,11 @@ import sys
 import tempfile
 import time
 
-import docx
-
 MIMEO = os.environ.get("MIMEO", "build/mimeo")
 WORK = tempfile.mkdtemp(prefix="mimeo-docx-speed-")
-WORDS = "the workers who label images for machine learning systems are paid by the piece and rarely see".split()
-
-
-def make(path, words=100000):
-    random.seed(8)
-    d = docx.Document()
-    d.add_paragraph("A long article", style="Title")
-    count, section = 0, 0
-    while count < words:
-        if count % 5000 == 0:
-            section += 1
-            d.add_heading("Section %d" % section, level=1)
-        p = d.add_paragraph()
-        for k in range(8):
-            run = p.add_run(" ".join(random.choice(WORDS) for _ in range(10)) + " ")
-            run.bold = k % 3 == 1
-            run.italic = k % 4 == 2
-            count += 10
-    d.save(path)
+# The generator lives with the benchmark, so the test and scripts/bench time one document.
+sys.path.insert(0, os.path.join(os.environ.get("MIMEO_ROOT", "."), "scripts", "bench.d"))
+from docx_gen import make  # noqa: E402
 
 
 def timed(args):

@@ -1,0 +1,43 @@
+#include "html/safe_html.hpp"
+
+#include "common/diagnostics.hpp"
+
+namespace mimeo::html {
+
+OptionSpec raw_html_option()
+{
+    return {"raw-html", OptionType::string, "sanitize",
+            "'sanitize' strips scripts, event handlers and unsafe URLs from raw HTML and links; 'keep' keeps raw HTML as "
+            "written (trusted input only)"};
+}
+
+RawHtml read_raw_html_option(const FormatOptions& options)
+{
+    RawHtml policy = RawHtml::sanitize;
+    if (!parse_raw_html_policy(options.get_string("raw-html", "sanitize"), policy))
+        throw Error(options.location_of("raw-html"), "option-value", "option 'raw-html' must be 'sanitize' or 'keep'");
+    return policy;
+}
+
+void apply_raw_html_policy(RenderOptions& options, RawHtml policy, bool xhtml)
+{
+    if (policy == RawHtml::keep && !xhtml) {
+        options.filter_raw_html = nullptr;  // as written
+        return;
+    }
+    if (policy == RawHtml::sanitize) {
+        // A Markdown link [x](javascript:...) is as dangerous as a raw <a href="javascript:...">.
+        auto rewrite = options.rewrite_url;
+        options.rewrite_url = [rewrite](std::string_view url, bool is_image) -> std::string {
+            if (unsafe_url(url, is_image)) return "";
+            std::string result = rewrite ? rewrite(url, is_image) : std::string(url);
+            return unsafe_url(result, is_image) ? std::string() : result;
+        };
+    }
+    RawHtmlOptions raw;
+    raw.policy = policy;
+    raw.rewrite_url = options.rewrite_url;
+    options.filter_raw_html = [raw](std::string_view fragment) { return raw_html_to_xhtml(fragment, raw); };
+}
+
+}  // namespace mimeo::html

@@ -1,0 +1,54 @@
+#!/usr/bin/env bash
+# A write that fails in the middle of `mimeo run` (the file-size limit RLIMIT_FSIZE,
+# set with ulimit -f, reached by the one large output) after a good run: exit code 1,
+# an error naming the output, every earlier output byte for byte as it was, no staged
+# temporary file anywhere; and once the limit is gone, the next run works.
+set -uo pipefail
+MIMEO=${MIMEO:-build/mimeo}
+ROOT=${MIMEO_ROOT:-$(pwd)}
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+failures=0
+fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+
+mkdir -p "$dir/articles"
+cp "$ROOT"/fixtures/articles/*.md "$dir/articles/"
+cp -r "$ROOT"/fixtures/articles/images "$dir/articles/"
+cat > "$dir/issue.yaml" <<'YAML'
+publication: {title: The Lamplighter, url: https://lamplighter.example.org/}
+issue: {number: 418, date: 2025-04-14}
+inputs: [articles/*.md]
+outputs:
+  - {format: html, path: 'out/articles/${article.slug}.html'}
+  - {format: xml, path: out/xml}
+  - {format: epub, path: out/issue.epub}
+  - {format: html, path: out/issue.html}
+YAML
+
+snapshot() { (cd "$dir/out" && find . -type f -exec sha256sum {} + | sort); }
+
+"$MIMEO" run "$dir/issue.yaml" --quiet >/dev/null 2>&1 || fail "the good run failed"
+before=$(snapshot)
+[ "$(wc -l <<<"$before")" -ge 10 ] || fail "the good run wrote too few files: $before"
+big=$(stat -c %s "$dir/out/issue.epub")
+small=$(find "$dir/out/articles" -type f -printf '%s\n' | sort -n | tail -1)
+[ "$big" -gt $((small + 4096)) ] || fail "the test needs one output larger than the others ($big vs $small)"
+
+# Every output changes, so that a run that replaced anything would show.
+for f in "$dir"/articles/*.md; do printf '\nA revised closing line.\n' >> "$f"; done
+
+# The limit in 1 KiB blocks: above every article page, below the EPUB.
+limit=$(( (small + 2048) / 1024 + 1 ))
+err=$( (ulimit -f "$limit"; "$MIMEO" run "$dir/issue.yaml" --quiet --no-cache) 2>&1 >/dev/null); code=$?
+[ "$code" -eq 1 ] || fail "write failure: exit $code, wanted 1 ($err)"
+grep -q "error\[write\]" <<<"$err" || fail "write failure: no write error reported: $err"
+[ "$(snapshot)" = "$before" ] || fail "write failure: earlier outputs changed"
+leftover=$(find "$dir" -name '*.tmp')
+[ -z "$leftover" ] || fail "write failure: staged files left behind: $leftover"
+
+# Without the limit the same run works and replaces everything.
+"$MIMEO" run "$dir/issue.yaml" --quiet >/dev/null 2>"$dir/err" || fail "the run after the failure failed: $(cat "$dir/err")"
+[ "$(snapshot)" != "$before" ] || fail "the run after the failure wrote nothing new"
+
+[ $failures -eq 0 ] && echo "ok: a failed write leaves the earlier outputs, exit 1, no staged files"
+exit $((failures > 0))
