@@ -2,11 +2,13 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <optional>
 
 #include "cli/command_line.hpp"
 #include "pipeline/console_progress.hpp"
 #include "pipeline/json_progress.hpp"
 #include "pipeline/load_pipeline.hpp"
+#include "pipeline/run_lock.hpp"
 #include "pipeline/runner.hpp"
 
 namespace mimeo::cli {
@@ -46,6 +48,7 @@ int run_command(const Arguments& args)
         ("merge", "write the per-issue outputs from the cache the shards filled; import nothing")
         ("progress", po::value<std::string>()->default_value("auto"),
          "auto (a bar on a terminal, a line per output otherwise), json (one JSON object a line on stderr) or none")
+        ("no-wait", "when another run is writing the same outputs, stop at once instead of waiting for it")
         ("quiet,q", "print only errors: no progress, warnings or summary");
     po::variables_map values;
     if (!parse(args,
@@ -78,6 +81,12 @@ int run_command(const Arguments& args)
 
     // A bad pipeline file throws mimeo::Error here: exit code 1, nothing run.
     const auto loaded = pipeline::load_pipeline(files.front());
+
+    // Held until the run ends: no other run's outputs interleave with this one's.
+    std::optional<pipeline::RunLock> lock;
+    if (!run.dry_run)
+        lock.emplace(run.out_folder.value_or(loaded->folder), run.shard.has_value(),
+                     values.count("no-wait") ? pipeline::LockWait::refuse : pipeline::LockWait::wait);
 
     Diagnostics diagnostics;
     // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
