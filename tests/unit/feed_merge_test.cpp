@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include "temp_folder.hpp"
+
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
@@ -15,30 +17,7 @@ using namespace mimeo;
 
 namespace {
 
-// Each test's files live in a folder of their own, removed when the test ends.
-class TempFolder {
-public:
-    TempFolder()
-    {
-        std::string pattern = (fs::temp_directory_path() / "mimeo-feed-merge-XXXXXX").string();
-        if (!::mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-        path_ = pattern;
-    }
-    ~TempFolder()
-    {
-        std::error_code ec;
-        fs::remove_all(path_, ec);
-    }
-    fs::path file(const std::string& name, const std::string& text) const
-    {
-        fs::path path = path_ / name;
-        std::ofstream(path, std::ios::binary) << text;
-        return path;
-    }
-
-private:
-    fs::path path_;
-};
+using mimeo::testing::TempFolder;
 
 std::string item(const std::string& guid, const std::string& date, const std::string& title)
 {
