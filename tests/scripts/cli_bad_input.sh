@@ -13,7 +13,7 @@ expect() {
   if [ "$actual" -ne "$code" ]; then echo "FAIL: mimeo $*: exit $actual, wanted $code ($err)"; failures=$((failures + 1)); fi
   if ! grep -qE -- "$pattern" <<<"$err"; then echo "FAIL: mimeo $*: stderr '$err' lacks /$pattern/"; failures=$((failures + 1)); fi
   if [ -n "$output" ] && [ -e "$output" ]; then echo "FAIL: mimeo $*: left $output behind"; failures=$((failures + 1)); fi
-  if ls -A "$dir/out" 2>/dev/null | grep -q .; then echo "FAIL: mimeo $*: left files in out/"; failures=$((failures + 1)); fi
+  if grep -q . < <(ls -A "$dir/out" 2>/dev/null); then echo "FAIL: mimeo $*: left files in out/"; failures=$((failures + 1)); fi
 }
 mkdir -p "$dir/out"
 
@@ -54,7 +54,7 @@ fi
 before=$(sha256sum < "$dir/keep.html")
 "$MIMEO" convert "$dir/utf8.md" --to html -o "$dir/keep.html" 2>/dev/null && { echo "FAIL: bad input succeeded"; failures=$((failures + 1)); }
 [ "$before" = "$(sha256sum < "$dir/keep.html")" ] || { echo "FAIL: earlier output was replaced"; failures=$((failures + 1)); }
-ls -A "$dir" | grep -q '\.tmp$' && { echo "FAIL: temporary file left behind"; failures=$((failures + 1)); }
+grep -q '\.tmp$' < <(ls -A "$dir") && { echo "FAIL: temporary file left behind"; failures=$((failures + 1)); }
 
 [ "$failures" -eq 0 ] && echo "bad input: every case rejected cleanly"
 exit "$failures"

@@ -33,7 +33,7 @@ grep -q "error\[locked\]: another mimeo run is writing these outputs" <<<"$err" 
 "$MIMEO" run "$dir/pipeline.yaml" --no-cache --quiet || fail "the waiting run failed"
 wait $first || fail "the first run failed"
 [ "$(ls "$dir/out/jats"/*.xml | wc -l)" -eq 3000 ] || fail "wanted 3000 JATS files"
-find "$dir" -name '*.tmp' | grep -q . && fail "temporary files left behind"
+grep -q . < <(find "$dir" -name '*.tmp') && fail "temporary files left behind"
 
 # Shards take the lock shared, so they run side by side.
 "$MIMEO" run "$dir/pipeline.yaml" --shard 0/2 --quiet &

@@ -40,14 +40,14 @@ for fmt in epub jats; do
     grep -q "image-outside" "$work/err" && grep -q "article '$name'" "$work/err" \
       || bad "$fmt $name: the error does not name image-outside and the article: $(cat "$work/err")"
     [ ! -e "$target" ] || bad "$fmt $name: output written despite the error"
-    if find "$out" -type f 2>/dev/null | grep -q .; then bad "$fmt $name: files left in the output folder"; fi
+    if grep -q . < <(find "$out" -type f 2>/dev/null); then bad "$fmt $name: files left in the output folder"; fi
     rm -rf "$out"
   done
   # Explicitly allowed: the picture is copied.
   "$MIMEO" convert "$work/site/articles/dotdot.md" --to $fmt -O outside-images=true -o "$target" >/dev/null 2>"$work/err" \
     || bad "$fmt: outside-images=true still refused: $(cat "$work/err")"
   if [ $fmt = epub ]; then
-    unzip -l "$target" 2>/dev/null | grep -q '\.png' || bad "epub: the allowed outside image is not in the book"
+    grep -q '\.png' < <(unzip -l "$target" 2>/dev/null) || bad "epub: the allowed outside image is not in the book"
   else
     cmp -s "$target/secret.png" "$png" || bad "jats: the allowed outside image was not copied"
   fi

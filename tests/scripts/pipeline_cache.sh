@@ -25,10 +25,10 @@ grep -q "^5 articles, 5 imported" <<<"$first" || fail "first run should import a
 [ -d "$dir/.mimeo-cache" ] || fail "no .mimeo-cache beside the pipeline"
 entries=$(find "$dir/.mimeo-cache" -name '*.xml' | wc -l)
 [ "$entries" -eq 5 ] || fail "wanted 5 cache entries, found $entries"
-find "$dir/.mimeo-cache" -name '*.tmp' | grep -q . && fail "temporary files left in the cache"
+grep -q . < <(find "$dir/.mimeo-cache" -name '*.tmp') && fail "temporary files left in the cache"
 # Entries hold canonical XML, after a header line and the import's warnings.
 entry=$(find "$dir/.mimeo-cache" -name '*.xml' | head -1)
-sed -n '1p' "$entry" | grep -qx 'mimeo-cache 1' || fail "cache entry lacks its header"
+grep -qx 'mimeo-cache 1' < <(sed -n '1p' "$entry") || fail "cache entry lacks its header"
 sums_first=$(cd "$dir/out" && find . -type f -exec sha256sum {} + | sort)
 
 second=$("$MIMEO" run "$dir/issue.yaml" 2>&1) || fail "second run failed: $second"
