@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/attribution.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::markdown {
@@ -88,21 +89,7 @@ private:
     {
         blocks(node, quote);
         if (!options_.extensions) return;
-        // A closing paragraph that opens with a dash ("— Karl Marx") is the attribution.
-        pugi::xml_node last = quote.last_child();
-        if (!last || std::string_view(last.name()) != "p") return;
-        pugi::xml_node first_text = last.first_child();
-        if (first_text.type() != pugi::node_pcdata) return;
-        std::string text = first_text.value();
-        for (std::string_view dash : {"\u2014", "\u2015", "\u2013 ", "--- ", "-- "}) {
-            if (text.rfind(dash, 0) != 0) continue;
-            std::size_t start = text.find_first_not_of(' ', dash.size());
-            first_text.set_value(start == std::string::npos ? "" : text.c_str() + start);
-            last.set_name("attribution");
-            if (!last.first_child().value()[0] && last.first_child().type() == pugi::node_pcdata && !last.first_child().next_sibling())
-                quote.remove_child(last);
-            return;
-        }
+        model::split_attribution(quote);
     }
 
     void list(cmark_node* node, pugi::xml_node list)

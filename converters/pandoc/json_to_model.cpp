@@ -4,6 +4,7 @@
 #include <regex>
 #include <string_view>
 
+#include "model/attribution.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::pandoc {
@@ -93,29 +94,6 @@ bool ascii_ncname(const std::string& id)
         unsigned char u = static_cast<unsigned char>(c);
         return u < 0x80 && (std::isalnum(u) || c == '-' || c == '_' || c == '.');
     });
-}
-
-// mimeo's convention (shared with the Markdown importer): a quotation's closing paragraph
-// that opens with a dash ("— Karl Marx") is its attribution.
-void split_attribution(pugi::xml_node quote)
-{
-    pugi::xml_node last = quote.last_child();
-    if (!last || std::string_view(last.name()) != "p") return;
-    pugi::xml_node first_text = last.first_child();
-    if (first_text.type() != pugi::node_pcdata) return;
-    const std::string text = first_text.value();
-    for (std::string_view dash : {"\u2014", "\u2015", "\u2013 ", "--- ", "-- "}) {
-        if (text.rfind(dash, 0) != 0) continue;
-        std::size_t start = text.find_first_not_of(" \n", dash.size());
-        if (start == std::string::npos) {
-            last.remove_child(first_text);
-        } else {
-            first_text.set_value(text.c_str() + start);
-        }
-        last.set_name("attribution");
-        if (!last.first_child()) quote.remove_child(last);
-        return;
-    }
 }
 
 void append_text(std::string& out, const json& inlines);
@@ -316,7 +294,7 @@ void TreeMapper::quote(const json& list, pugi::xml_node parent, const std::strin
 {
     pugi::xml_node q = parent.append_child("quote");
     blocks(list, q, lang);
-    split_attribution(q);
+    model::split_attribution(q);
 }
 
 void TreeMapper::list(const json& items, pugi::xml_node l, const std::string& lang)

@@ -155,9 +155,7 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
                 "\t" + (d.where.file == source_file ? "=" : escape_field(d.where.file)) + "\t" +
                 escape_field(d.message) + "\n";
     text += "\n";
-    std::ostringstream xml;
-    article.save(xml, "", pugi::format_raw | pugi::format_no_declaration);
-    text += xml.str();
+    text += model::to_compact_xml(article);
     const fs::path temporary = target.parent_path() / ("." + key + "." + std::to_string(::getpid()) + "-" +
                                                        std::to_string(counter++) + ".tmp");
     {
