@@ -1,6 +1,7 @@
 #include "common/diagnostics.hpp"
 
 #include <algorithm>
+#include <utility>
 #include <cstdio>
 
 namespace mimeo {
@@ -29,12 +30,19 @@ void Diagnostics::warn(Location where, std::string code, std::string message)
     add({Severity::warning, std::move(code), std::move(where), std::move(message)});
 }
 
-void Diagnostics::add(Diagnostic d)
+bool Diagnostics::add(Diagnostic d)
 {
     std::lock_guard lock(mutex_);
-    if (std::find(suppressed_.begin(), suppressed_.end(), d.code) != suppressed_.end()) return;
+    if (std::find(suppressed_.begin(), suppressed_.end(), d.code) != suppressed_.end()) return false;
     if (echo_) std::fprintf(echo_, "%s\n", format_diagnostic(d).c_str());
     items_.push_back(std::move(d));
+    return true;
+}
+
+std::vector<Diagnostic> Diagnostics::take()
+{
+    std::lock_guard lock(mutex_);
+    return std::exchange(items_, {});
 }
 
 std::vector<Diagnostic> Diagnostics::all() const

@@ -48,8 +48,11 @@ public:
 class Diagnostics {
 public:
     void warn(Location where, std::string code, std::string message);
-    void add(Diagnostic d);
+    // False when the code is suppressed and `d` dropped.
+    bool add(Diagnostic d);
     std::vector<Diagnostic> all() const;
+    // Everything collected so far, leaving none.
+    std::vector<Diagnostic> take();
     std::size_t warning_count() const;
     // Suppressed codes are dropped on arrival (like `--quiet-code docx-skip`).
     void suppress(std::string code);

@@ -86,10 +86,17 @@ void OutputSet::remove_staged()
     }
 }
 
-std::vector<StagedFile> OutputSet::files() const
+std::size_t OutputSet::count() const
 {
     std::lock_guard lock(mutex_);
-    return staged_;
+    return staged_.size();
+}
+
+std::vector<StagedFile> OutputSet::files_from(std::size_t first) const
+{
+    std::lock_guard lock(mutex_);
+    if (first >= staged_.size()) return {};
+    return {staged_.begin() + static_cast<std::ptrdiff_t>(first), staged_.end()};
 }
 
 }  // namespace mimeo

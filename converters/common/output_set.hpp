@@ -34,7 +34,10 @@ public:
     void commit();
     void discard();
 
-    std::vector<StagedFile> files() const;
+    // How many files are staged, and those staged since the first `first`: a writer
+    // asks for its own without copying the whole set (a run may stage 100,000 files).
+    std::size_t count() const;
+    std::vector<StagedFile> files_from(std::size_t first) const;
 
 private:
     void remove_staged();  // with mutex_ held

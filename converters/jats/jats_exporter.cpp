@@ -1,4 +1,5 @@
 #include <map>
+#include <memory>
 #include <set>
 
 #include "common/files.hpp"
@@ -95,51 +96,73 @@ void require_valid(const std::string& xml, const Location& where, const fs::path
     throw Error(first.where, first.code, "the JATS written is not valid (a mimeo bug, please report it): " + first.message);
 }
 
-void write_articles(const ExportRequest& request)
-{
-    const FormatOptions& options = request.options;
-    const bool zip = options.get_bool("zip", false);
-    const bool strict = options.get_bool("strict", false);
-    const bool outside_images = options.get_bool("outside-images", false);
-    const std::string article_type = options.get_string("article-type", default_article_type);
-    fs::path catalog;
-    if (options.get_bool("validate", true)) {
-        catalog = find_catalog(options.get_string("dtd-path"));
-        if (catalog.empty())
-            request.diagnostics.warn({request.target.string(), 0, 0}, "jats-no-dtd",
-                                     "the JATS DTDs (npm package @jats4r/dtds) were not found, so the files are not "
-                                     "validated; set dtd-path or MIMEO_JATS_DTDS");
+// The folder's articles, one at a time: what they share is only the images already
+// claimed in the folder and the slugs written, so no article is held after its write.
+class ArticleFolder : public ArticleStream {
+public:
+    explicit ArticleFolder(const StreamRequest& request)
+        : target_(request.target), out_(request.out), diagnostics_(request.diagnostics),
+          zip_(request.options.get_bool("zip", false)), strict_(request.options.get_bool("strict", false)),
+          outside_images_(request.options.get_bool("outside-images", false)),
+          article_type_(request.options.get_string("article-type", default_article_type))
+    {
+        if (!request.options.get_bool("validate", true)) return;
+        catalog_ = find_catalog(request.options.get_string("dtd-path"));
+        if (catalog_.empty())
+            diagnostics_.warn({target_.string(), 0, 0}, "jats-no-dtd",
+                              "the JATS DTDs (npm package @jats4r/dtds) were not found, so the files are not "
+                              "validated; set dtd-path or MIMEO_JATS_DTDS");
     }
 
-    pugi::xml_node issue = model::issue_of(request.issue);
-    std::map<std::string, fs::path> claimed;  // folder mode: every image written into the folder
-    std::set<std::string> slugs;
-    for (pugi::xml_node article : model::articles(issue)) {
+    void write(pugi::xml_node issue, pugi::xml_node article) override
+    {
         const std::string slug = model::slug(article);
-        const Location where{(request.target / (slug + ".xml")).string(), 0, 0};
-        if (!slugs.insert(slug).second)
+        const Location where{(target_ / (slug + ".xml")).string(), 0, 0};
+        if (!slugs_.insert(slug).second)
             throw Error(where, "jats-duplicate-slug", "two articles have the slug '" + slug + "'; give one another slug");
-        report_missing(issue, article, strict, where, request.diagnostics);
+        report_missing(issue, article, strict_, where, diagnostics_);
 
         std::map<std::string, fs::path> own_claims;  // zip mode: each archive holds its own images
-        Images images(article, outside_images, zip ? own_claims : claimed, request.diagnostics, where);
-        BodyWriter writer{request.diagnostics, where, [&](const std::string& src) { return images.href(src); }, {}, 0};
-        const std::string xml = write_article(issue, article, article_type, writer);
+        Images images(article, outside_images_, zip_ ? own_claims : claimed_, diagnostics_, where);
+        BodyWriter writer{diagnostics_, where, [&](const std::string& src) { return images.href(src); }, {}, 0};
+        const std::string xml = write_article(issue, article, article_type_, writer);
         if (writer.raw_count)
-            request.diagnostics.warn(where, "jats-raw",
-                                     std::to_string(writer.raw_count) +
-                                         " raw fragments kept as processing instructions, which JATS readers do not show");
-        if (!catalog.empty()) require_valid(xml, where, catalog, request.diagnostics);
+            diagnostics_.warn(where, "jats-raw",
+                              std::to_string(writer.raw_count) +
+                                  " raw fragments kept as processing instructions, which JATS readers do not show");
+        if (!catalog_.empty()) require_valid(xml, where, catalog_, diagnostics_);
 
-        if (!zip) {
-            request.out.write(request.target / (slug + ".xml"), xml);
-            for (const auto& [target, source] : images.files()) request.out.write(request.target / target, read_file(source));
-            continue;
+        if (!zip_) {
+            out_.write(target_ / (slug + ".xml"), xml);
+            for (const auto& [target, source] : images.files()) out_.write(target_ / target, read_file(source));
+            return;
         }
         std::vector<std::pair<std::string, std::string>> entries = {{slug + ".xml", xml}};
         for (const auto& [target, source] : images.files()) entries.push_back({target, read_file(source)});
-        request.out.write(request.target / (slug + ".zip"), zip_bundle(entries));
+        out_.write(target_ / (slug + ".zip"), zip_bundle(entries));
     }
+
+private:
+    fs::path target_;
+    OutputSet& out_;
+    Diagnostics& diagnostics_;
+    bool zip_, strict_, outside_images_;
+    std::string article_type_;
+    fs::path catalog_;
+    std::map<std::string, fs::path> claimed_;  // folder mode: every image written into the folder
+    std::set<std::string> slugs_;
+};
+
+std::unique_ptr<ArticleStream> open_folder(const StreamRequest& request)
+{
+    return std::make_unique<ArticleFolder>(request);
+}
+
+void write_articles(const ExportRequest& request)
+{
+    ArticleFolder folder({request.target, request.options, request.out, request.diagnostics});
+    pugi::xml_node issue = model::issue_of(request.issue);
+    for (pugi::xml_node article : model::articles(issue)) folder.write(issue, article);
 }
 
 }  // namespace
@@ -158,7 +181,8 @@ Exporter exporter()
               "copy images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
              {"dtd-path", OptionType::string, "",
               "folder of the @jats4r/dtds catalog.xml (default: $MIMEO_JATS_DTDS, else node_modules found near mimeo)"}},
-            write_articles};
+            write_articles,
+            open_folder};
 }
 
 }  // namespace mimeo::jats

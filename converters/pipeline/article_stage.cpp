@@ -2,6 +2,8 @@
 
 #include <libxml/parser.h>
 
+#include <algorithm>
+#include <memory>
 
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
@@ -27,30 +29,24 @@ struct Work {
         article.error = std::move(d);
     }
 
-    // Phase one, safe on any thread: the cache lookup.
-    void look_up(PreparedArticle& article, std::string& key)
+    // From the cache, or imported; then defaults, transforms, validation. Safe on any thread.
+    void prepare(PreparedArticle& article)
     {
         const ArticleSource& source = pipeline.inputs[article.input];
-        if (!cache.enabled()) return;
-        try {
-            key = cache.key(source);
-            std::vector<Diagnostic> warnings;
-            if (cache.load(key, source.path.string(), article.doc, warnings)) {
-                article.from_cache = true;
-                for (auto& warning : warnings) diagnostics.add(std::move(warning));
+        std::string key;
+        if (cache.enabled()) {
+            try {
+                key = cache.key(source);
+                std::vector<Diagnostic> warnings;
+                if (cache.load(key, source.path.string(), article.doc, warnings)) {
+                    article.from_cache = true;
+                    for (auto& warning : warnings) diagnostics.add(std::move(warning));
+                }
+            } catch (const Error& e) {
+                fail(article, "read", e.diagnostic());
+                progress.article_done(source.path, false);
+                return;
             }
-        } catch (const Error& e) {
-            fail(article, "read", e.diagnostic());
-        }
-    }
-
-    // Phase two: import (on a miss), defaults, transforms, validation.
-    void finish(PreparedArticle& article, const std::string& key)
-    {
-        const ArticleSource& source = pipeline.inputs[article.input];
-        if (article.error) {
-            progress.article_done(source.path, false);
-            return;
         }
         const std::string file = source.path.string();
         std::string step = "import";
@@ -117,29 +113,28 @@ std::string describe_input(const Pipeline& pipeline, std::size_t input)
     return "article " + std::to_string(input + 1) + " (" + pipeline.inputs[input].path.string() + ")";
 }
 
-std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& pipeline,
-                                                               const std::vector<std::size_t>& which,
-                                                               const ArticleCache& cache, unsigned jobs,
-                                                               Diagnostics& diagnostics, Progress& progress,
-                                                               std::vector<Diagnostic>& errors, bool cache_only)
+void stream_articles(const Pipeline& pipeline, const std::vector<std::size_t>& which, const ArticleCache& cache,
+                     unsigned jobs, Diagnostics& diagnostics, Progress& progress, bool cache_only,
+                     const std::function<void(PreparedArticle&)>& take)
 {
-    std::vector<std::unique_ptr<PreparedArticle>> articles;
-    std::vector<std::string> keys(which.size());
-    for (std::size_t input : which) {
-        articles.push_back(std::make_unique<PreparedArticle>());
-        articles.back()->input = input;
-    }
     Work work{pipeline, cache, diagnostics, progress, cache_only};
-    std::vector<std::size_t> all(which.size());
-    for (std::size_t i = 0; i < all.size(); ++i) all[i] = i;
-    for_each_parallel(all, jobs, [&](std::size_t i) { work.look_up(*articles[i], keys[i]); });
-
+    std::vector<std::unique_ptr<PreparedArticle>> ready(which.size());
     // libxml2 must set up its shared state once, before threads use it.
     xmlInitParser();
-    for_each_parallel(all, jobs, [&](std::size_t i) { work.finish(*articles[i], keys[i]); });
-    for (const auto& article : articles)
-        if (article->error) errors.push_back(*article->error);
-    return articles;
+    // Enough ahead to keep every thread busy while `take` writes, few enough to stay small.
+    const std::size_t window = 4 * std::max(jobs, 1u);
+    for_each_in_order(
+        which.size(), jobs, window,
+        [&](std::size_t i) {
+            auto article = std::make_unique<PreparedArticle>();
+            article->input = which[i];
+            work.prepare(*article);
+            ready[i] = std::move(article);
+        },
+        [&](std::size_t i) {
+            take(*ready[i]);
+            ready[i].reset();
+        });
 }
 
 }  // namespace mimeo::pipeline

@@ -5,7 +5,7 @@
 
 #include <pugixml.hpp>
 
-#include <memory>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -23,17 +23,16 @@ struct PreparedArticle {
     std::optional<Diagnostic> error;  // what stopped it, naming the article and the step
 };
 
-// Prepares the inputs `which` lists (all of them, or one shard's share).
-// A failure does not stop the others: each becomes an error in `errors` naming the
-// article and the step (read, import, defaults, transform NAME, validate).
+// Prepares the inputs `which` lists (all of them, or one shard's share), on `jobs`
+// threads, and hands each to `take` on the calling thread, in the order of `which`.
+// Only a few articles beyond the one being taken are held at a time, so `take` decides
+// what is kept. A failure does not stop the others: the article comes with its `error`
+// naming it and the step (read, import, defaults, transform NAME, validate).
 // `cache_only` (for --merge): an article not in the cache fails with `not-cached`
-// instead of being imported.
-std::vector<std::unique_ptr<PreparedArticle>> prepare_articles(const Pipeline& pipeline,
-                                                               const std::vector<std::size_t>& which,
-                                                               const ArticleCache& cache, unsigned jobs,
-                                                               Diagnostics& diagnostics, Progress& progress,
-                                                               std::vector<Diagnostic>& errors,
-                                                               bool cache_only = false);
+// instead of being imported. `take` must not throw.
+void stream_articles(const Pipeline& pipeline, const std::vector<std::size_t>& which, const ArticleCache& cache,
+                     unsigned jobs, Diagnostics& diagnostics, Progress& progress, bool cache_only,
+                     const std::function<void(PreparedArticle&)>& take);
 
 // "article 3 (articles/c.md)": how messages name an input.
 std::string describe_input(const Pipeline& pipeline, std::size_t input);

@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include "model/model.hpp"
+#include "pipeline/shard.hpp"
 #include "registry/formats.hpp"
 
 namespace fs = std::filesystem;
@@ -89,60 +90,90 @@ void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::
     copy.append_child("articles").append_copy(article);
 }
 
-std::vector<fs::path> planned_targets(const OutputSpec& output, const pugi::xml_document& issue, const fs::path& base)
+OutputWriter::OutputWriter(const OutputSpec& output, std::size_t index, const fs::path& base, OutputSet& out,
+                           Diagnostics& diagnostics, bool dry_run)
+    : output_(output), index_(index), base_(base), out_(out), diagnostics_(diagnostics), dry_run_(dry_run),
+      exporter_(require_exporter(output.format)), per_article_(is_per_article(output)), checker_(output.check ? find_checker(output.format) : nullptr),
+      report_{output.format, output.shown_target(base).string(), {}, 0, checker_ != nullptr && !dry_run, {}, 0}
 {
-    if (!output.per_article) return {output.target(base)};
-    std::vector<fs::path> targets;
-    for (pugi::xml_node article : model::articles(model::issue_of(issue)))
-        targets.push_back(output.target(base, model::slug(article)));
-    return targets;
+    own_.echo_to(nullptr);
 }
 
-OutputReport write_output(const OutputSpec& output, std::size_t index, const pugi::xml_document& issue,
-                          const fs::path& base, OutputSet& out, Diagnostics& diagnostics)
+OutputWriter::~OutputWriter() = default;
+
+bool OutputWriter::per_article() const { return per_article_; }
+
+void OutputWriter::add_article(pugi::xml_node issue, pugi::xml_node article)
 {
-    const Exporter& exporter = require_exporter(output.format);
-    const Checker* checker = output.check ? find_checker(output.format) : nullptr;
-    OutputReport report{output.format, output.shown_target(base).string(), {}, 0, checker != nullptr, {}, 0};
-    const std::size_t warnings_before = diagnostics.warning_count();
-    std::size_t checked = 0;
-
-    auto write_one = [&](const pugi::xml_document& doc, const fs::path& target) {
-        const std::size_t before = out.files().size();
-        std::string step = "export";
-        try {
-            exporter.write({doc, target, output.options, out, diagnostics});
-            const auto all = out.files();
-            const std::vector<StagedFile> staged(all.begin() + static_cast<std::ptrdiff_t>(before), all.end());
-            for (const StagedFile& file : staged) {
-                report.files.push_back(file.target);
-                report.bytes += file.size;
-            }
-            step = "check";
-            if (checker) check_staged(*checker, staged, target, exporter.target, diagnostics, report.check, checked);
-        } catch (const Error& e) {
-            Diagnostic d = e.diagnostic();
-            if (d.where.file.empty()) d.where = {target.string(), 0, 0};
-            throw Error(d.where, d.code, describe(output, index) + ", step " + step + ": " + d.message);
-        } catch (const std::exception& e) {
-            throw Error({target.string(), 0, 0}, "",
-                        describe(output, index) + ", step " + step + ": " + std::string(e.what()));
-        }
-    };
-
-    if (output.per_article) {
-        for (pugi::xml_node article : model::articles(model::issue_of(issue))) {
-            pugi::xml_document single;
-            issue_with_one_article(model::issue_of(issue), article, single);
-            write_one(single, output.target(base, model::slug(article)));
-        }
-    } else {
-        write_one(issue, output.target(base));
+    if (output_.per_article) {
+        const fs::path target = output_.target(base_, model::slug(article));
+        write_one(
+            [&] {
+                pugi::xml_document single;
+                issue_with_one_article(issue, article, single);
+                exporter_.write({single, target, output_.options, out_, own_});
+            },
+            target);
+        return;
     }
-    if (checker && checked == 0)
-        report.check = {CheckResult::Status::skipped, "no file the " + output.format + " check knows was written"};
-    report.warnings = diagnostics.warning_count() - warnings_before;
-    return report;
+    const fs::path target = output_.target(base_);
+    write_one(
+        [&] {
+            if (!stream_) stream_ = exporter_.open_stream({target, output_.options, out_, own_});
+            stream_->write(issue, article);
+        },
+        target);
+}
+
+void OutputWriter::write_issue(const pugi::xml_document& issue)
+{
+    const fs::path target = output_.target(base_);
+    write_one([&] { exporter_.write({issue, target, output_.options, out_, own_}); }, target);
+}
+
+void OutputWriter::write_one(const std::function<void()>& export_it, const fs::path& target)
+{
+    if (dry_run_) {
+        // A folder exporter's target is the folder, listed once.
+        if (report_.files.empty() || report_.files.back() != target) report_.files.push_back(target);
+        return;
+    }
+    const std::size_t before = out_.count();
+    std::string step = "export";
+    try {
+        export_it();
+        const std::vector<StagedFile> staged = out_.files_from(before);
+        for (const StagedFile& file : staged) {
+            report_.files.push_back(file.target);
+            report_.bytes += file.size;
+        }
+        step = "check";
+        if (checker_) check_staged(*checker_, staged, target, exporter_.target, own_, report_.check, checked_);
+        pass_on_warnings();
+    } catch (const Error& e) {
+        pass_on_warnings();
+        Diagnostic d = e.diagnostic();
+        if (d.where.file.empty()) d.where = {target.string(), 0, 0};
+        throw Error(d.where, d.code, describe(output_, index_) + ", step " + step + ": " + d.message);
+    } catch (const std::exception& e) {
+        pass_on_warnings();
+        throw Error({target.string(), 0, 0}, "", describe(output_, index_) + ", step " + step + ": " + std::string(e.what()));
+    }
+}
+
+OutputReport OutputWriter::finish()
+{
+    if (report_.checked && checked_ == 0)
+        report_.check = {CheckResult::Status::skipped, "no file the " + output_.format + " check knows was written"};
+    return std::move(report_);
+}
+
+void OutputWriter::pass_on_warnings()
+{
+    for (Diagnostic& d : own_.take()) {
+        const bool warning = d.severity == Severity::warning;
+        if (diagnostics_.add(std::move(d)) && warning) ++report_.warnings;
+    }
 }
 
 }  // namespace mimeo::pipeline

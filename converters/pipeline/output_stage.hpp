@@ -6,25 +6,61 @@
 #include <pugixml.hpp>
 
 #include <filesystem>
+#include <functional>
+#include <memory>
 #include <vector>
 
 #include "common/diagnostics.hpp"
 #include "common/output_set.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/progress.hpp"
+#include "registry/formats.hpp"
 
 namespace mimeo::pipeline {
 
-// Writes one output of `issue` (an <issue> holding every article). An output whose path
-// names ${article.slug} is written once per article, from an issue holding just that
-// article. Relative paths resolve against `base`. Throws mimeo::Error naming the output
-// and the step; a failed check is not thrown but reported.
-OutputReport write_output(const OutputSpec& output, std::size_t index, const pugi::xml_document& issue,
-                          const std::filesystem::path& base, OutputSet& out, Diagnostics& diagnostics);
+// One output of a run, from its start to its report. A per-article output (shard.hpp:
+// is_per_article) takes each article as it is ready; any other output takes the whole
+// issue once. Relative paths resolve against `base`. A dry run writes nothing and
+// lists the targets instead.
+class OutputWriter {
+public:
+    OutputWriter(const OutputSpec& output, std::size_t index, const std::filesystem::path& base, OutputSet& out,
+                 Diagnostics& diagnostics, bool dry_run);
+    OutputWriter(const OutputWriter&) = delete;
+    OutputWriter& operator=(const OutputWriter&) = delete;
+    ~OutputWriter();
 
-// The files or folders `output` would write, for a dry run.
-std::vector<std::filesystem::path> planned_targets(const OutputSpec& output, const pugi::xml_document& issue,
-                                                   const std::filesystem::path& base);
+    bool per_article() const;
+    // An output whose path names ${article.slug} gets an issue holding just this article,
+    // at its own path; a folder exporter (JATS) gets the article into its folder.
+    void add_article(pugi::xml_node issue, pugi::xml_node article);
+    void write_issue(const pugi::xml_document& issue);
+    // The files written, their size, warnings and the check. A failed check is reported
+    // here; every other failure is thrown by the calls above as mimeo::Error naming the
+    // output and the step.
+    OutputReport finish();
+
+private:
+    void write_one(const std::function<void()>& export_it, const std::filesystem::path& target);
+    void pass_on_warnings();
+
+
+    const OutputSpec& output_;
+    std::size_t index_;
+    std::filesystem::path base_;
+    OutputSet& out_;
+    Diagnostics& diagnostics_;
+    // What the exporter and checker say, passed on to `diagnostics_` after each write:
+    // articles are imported meanwhile, and their warnings are not this output's.
+    Diagnostics own_;
+    bool dry_run_;
+    const Exporter& exporter_;
+    bool per_article_;
+    const Checker* checker_;
+    std::unique_ptr<ArticleStream> stream_;  // opened by the first article of a folder exporter
+    OutputReport report_;
+    std::size_t checked_ = 0;
+};
 
 // An <issue> like `issue` (publication, number, date...) holding only `article`.
 void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::xml_document& out);

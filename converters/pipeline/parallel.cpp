@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 
 namespace mimeo::pipeline {
@@ -21,6 +23,42 @@ void for_each_parallel(const std::vector<std::size_t>& items, unsigned jobs,
     std::vector<std::jthread> pool;
     for (std::size_t t = 1; t < threads; ++t) pool.emplace_back(worker);
     worker();  // the calling thread works too
+}
+
+void for_each_in_order(std::size_t count, unsigned jobs, std::size_t window,
+                       const std::function<void(std::size_t)>& work, const std::function<void(std::size_t)>& consume)
+{
+    window = std::max<std::size_t>(window, 1);
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::vector<bool> done(count, false);
+    std::size_t next = 0, consumed = 0;
+    auto worker = [&] {
+        std::unique_lock lock(mutex);
+        while (next < count) {
+            const std::size_t i = next++;
+            // The item `consumed` waits on was handed out before any later one, so it never waits here.
+            changed.wait(lock, [&] { return i < consumed + window; });
+            lock.unlock();
+            work(i);
+            lock.lock();
+            done[i] = true;
+            changed.notify_all();
+        }
+    };
+    std::vector<std::jthread> pool;
+    const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), std::max<std::size_t>(count, 1));
+    for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
+    for (std::size_t i = 0; i < count; ++i) {
+        {
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return done[i]; });
+        }
+        consume(i);
+        std::lock_guard lock(mutex);
+        consumed = i + 1;
+        changed.notify_all();
+    }
 }
 
 unsigned default_jobs() { return std::max(std::thread::hardware_concurrency(), 1u); }

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
+#include <optional>
 
 #include "common/output_set.hpp"
 #include "model/model.hpp"
@@ -31,21 +33,23 @@ std::vector<const OutputSpec*> selected_outputs(const Pipeline& pipeline, const 
 }
 
 // Two articles with one slug would overwrite each other's files and share anchors.
-void require_distinct_slugs(const Pipeline& pipeline, const std::vector<std::unique_ptr<PreparedArticle>>& articles,
-                            std::vector<Diagnostic>& errors)
-{
-    std::map<std::string, std::size_t> seen;
-    for (const auto& article : articles) {
-        const std::string slug = model::slug(model::article_of(article->doc));
-        auto [it, fresh] = seen.emplace(slug, article->input);
-        if (fresh) continue;
-        errors.push_back({Severity::error, "duplicate-slug",
-                          {pipeline.inputs[article->input].path.string(), 0, 0},
-                          describe_input(pipeline, article->input) + ", step assemble: it has the slug '" + slug +
-                              "', as " + describe_input(pipeline, it->second) +
-                              " has; give one of them another 'slug:'"});
+class SlugRegister {
+public:
+    explicit SlugRegister(const Pipeline& pipeline) : pipeline_(pipeline) {}
+
+    std::optional<Diagnostic> claim(const std::string& slug, std::size_t input)
+    {
+        auto [it, fresh] = first_input_.emplace(slug, input);
+        if (fresh) return std::nullopt;
+        return Diagnostic{Severity::error, "duplicate-slug", {pipeline_.inputs[input].path.string(), 0, 0},
+                          describe_input(pipeline_, input) + ", step assemble: it has the slug '" + slug + "', as " +
+                              describe_input(pipeline_, it->second) + " has; give one of them another 'slug:'"};
     }
-}
+
+private:
+    const Pipeline& pipeline_;
+    std::map<std::string, std::size_t> first_input_;
+};
 
 }  // namespace
 
@@ -75,46 +79,61 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
             inputs.push_back(i);
     report.articles = inputs.size();
     progress.started(inputs.size(), outputs.size());
-    const auto articles = prepare_articles(pipeline, inputs, cache, options.jobs ? options.jobs : default_jobs(),
-                                           diagnostics, progress, report.errors, options.merge);
-    for (const auto& article : articles) {
-        report.from_cache += article->from_cache && !article->error ? 1 : 0;
-        report.failed += article->error ? 1 : 0;
-    }
-    if (report.errors.empty()) require_distinct_slugs(pipeline, articles, report.errors);
-    if (!report.errors.empty()) {
-        progress.finished();
-        report.warnings = diagnostics.warning_count() - warnings_before;
-        return report;
-    }
-
-    pugi::xml_document issue;
-    issue.append_copy(model::issue_of(pipeline.issue));
-    pugi::xml_node list = model::issue_of(issue).child("articles");
-    for (const auto& article : articles) list.append_copy(model::article_of(article->doc));
 
     const fs::path base = options.out_folder ? *options.out_folder : pipeline.folder;
     OutputSet out;  // discards every staged file unless committed
+    std::vector<std::unique_ptr<OutputWriter>> writers;
+    for (const OutputSpec* output : outputs)
+        writers.push_back(std::make_unique<OutputWriter>(*output, output - pipeline.outputs.data(), base, out,
+                                                         diagnostics, options.dry_run));
+    const bool whole_issue_needed =
+        std::any_of(writers.begin(), writers.end(), [](const auto& writer) { return !writer->per_article(); });
+
+    // Each article is written to the per-article outputs as soon as it is ready and then
+    // dropped, unless an output needs the whole issue. After the first error nothing more
+    // is written, but every article is still prepared, to report all that fail.
+    pugi::xml_document issue;
+    issue.append_copy(model::issue_of(pipeline.issue));
+    const pugi::xml_node issue_node = model::issue_of(issue);
+    pugi::xml_node list = issue_node.child("articles");
+    SlugRegister slugs(pipeline);
+    stream_articles(pipeline, inputs, cache, options.jobs ? options.jobs : default_jobs(), diagnostics, progress,
+                    options.merge, [&](PreparedArticle& article) {
+                        report.from_cache += article.from_cache && !article.error ? 1 : 0;
+                        if (article.error) {
+                            ++report.failed;
+                            report.errors.push_back(*article.error);
+                            return;
+                        }
+                        const pugi::xml_node node = model::article_of(article.doc);
+                        if (auto clash = slugs.claim(model::slug(node), article.input)) report.errors.push_back(*clash);
+                        if (!report.errors.empty()) return;
+                        try {
+                            for (auto& writer : writers)
+                                if (writer->per_article()) writer->add_article(issue_node, node);
+                        } catch (const Error& e) {
+                            report.errors.push_back(e.diagnostic());
+                            return;
+                        }
+                        if (whole_issue_needed) list.append_copy(node);
+                    });
+
     bool checks_passed = true;
-    for (const OutputSpec* output : outputs) {
-        OutputReport written;
-        if (options.dry_run) {
-            written = {output->format, output->shown_target(base).string(), planned_targets(*output, issue, base), 0, false,
-                       {}, 0};
-        } else {
-            try {
-                written = write_output(*output, output - pipeline.outputs.data(), issue, base, out, diagnostics);
-            } catch (const Error& e) {
-                report.errors.push_back(e.diagnostic());
-                break;
-            }
-            if (written.checked && written.check.status == CheckResult::Status::failed) {
-                checks_passed = false;
-                report.errors.push_back({Severity::error, "check-failed", {written.path, 0, 0},
-                                         "output " + std::to_string(output - pipeline.outputs.data() + 1) + " (" +
-                                             output->format + " " + output->path +
-                                             "), step check: " + written.check.summary});
-            }
+    for (std::size_t i = 0; i < writers.size() && report.errors.empty(); ++i) {
+        OutputWriter& writer = *writers[i];
+        try {
+            if (!writer.per_article()) writer.write_issue(issue);
+        } catch (const Error& e) {
+            report.errors.push_back(e.diagnostic());
+            break;
+        }
+        OutputReport written = writer.finish();
+        if (written.checked && written.check.status == CheckResult::Status::failed) {
+            checks_passed = false;
+            report.errors.push_back({Severity::error, "check-failed", {written.path, 0, 0},
+                                     "output " + std::to_string(outputs[i] - pipeline.outputs.data() + 1) + " (" +
+                                         outputs[i]->format + " " + outputs[i]->path +
+                                         "), step check: " + written.check.summary});
         }
         if (!options.dry_run) progress.output_done(written);
         report.outputs.push_back(std::move(written));

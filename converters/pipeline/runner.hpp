@@ -1,12 +1,15 @@
 // `mimeo run`: a loaded pipeline from its inputs to its outputs, all or nothing.
 //
-// A run is three stages, each usable on its own:
-//   1. prepare_articles (article_stage.hpp): any subset of the inputs, on a thread pool,
-//      through the cache;
-//   2. outputs whose path names ${article.slug}: each needs only its own article;
-//   3. the other outputs: they need every article, assembled into one <issue>.
-// So `--shard K/N` prepares one share of the inputs (shard.hpp), fills the cache and
-// writes stage 2 for them, and `--merge` builds stage 3 from the cache with no import.
+// A run streams its articles:
+//   1. stream_articles (article_stage.hpp) prepares any subset of the inputs on a thread
+//      pool, through the cache, and hands them over one by one in input order;
+//   2. each is written at once to the per-article outputs (shard.hpp: is_per_article:
+//      paths naming ${article.slug}, and folder exporters such as JATS), then dropped;
+//   3. only if another output is asked for are the articles kept, in one <issue>, for
+//      those outputs to read at the end.
+// So a run of per-article outputs holds a handful of articles however many there are;
+// `--shard K/N` prepares one share of the inputs (shard.hpp), fills the cache and writes
+// stage 2 for them, and `--merge` does stage 3 from the cache with no import.
 #pragma once
 
 #include <filesystem>

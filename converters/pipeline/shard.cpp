@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "common/diagnostics.hpp"
+#include "registry/formats.hpp"
 
 namespace fs = std::filesystem;
 
@@ -42,6 +43,9 @@ unsigned shard_of(const fs::path& input, const fs::path& pipeline_folder, unsign
     return static_cast<unsigned>(XXH3_64bits(key.data(), key.size()) % count);
 }
 
-bool is_per_article(const OutputSpec& output) { return output.per_article || output.format == "jats"; }
+bool is_per_article(const OutputSpec& output)
+{
+    return output.per_article || require_exporter(output.format).open_stream != nullptr;
+}
 
 }  // namespace mimeo::pipeline

@@ -24,7 +24,8 @@ Shard parse_shard(const std::string& text);
 unsigned shard_of(const std::filesystem::path& input, const std::filesystem::path& pipeline_folder, unsigned count);
 
 // The outputs a shard writes: those made of one file per article, each needing only its
-// own article: paths naming ${article.slug}, and JATS (a folder of <slug>.xml files).
+// own article: paths naming ${article.slug}, and folder exporters that take the articles
+// one at a time (Exporter::open_stream: JATS, a folder of <slug>.xml files).
 // Every other output (the issue page, the EPUB issue, the digest, feeds, the XML folder
 // with its issue.xml) needs every article and is left to --merge.
 bool is_per_article(const OutputSpec& output);

@@ -6,6 +6,7 @@
 
 #include <filesystem>
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -41,12 +42,31 @@ struct ExportRequest {
 
 enum class TargetKind { file, folder };
 
+struct StreamRequest {
+    std::filesystem::path target;  // the folder
+    const FormatOptions& options;
+    OutputSet& out;
+    Diagnostics& diagnostics;
+};
+
+// Takes an issue's articles one at a time, each written as it comes.
+class ArticleStream {
+public:
+    virtual ~ArticleStream() = default;
+    // `issue` gives the issue's metadata; its own article list is not read.
+    virtual void write(pugi::xml_node issue, pugi::xml_node article) = 0;
+};
+
 struct Exporter {
     std::string name;
     std::string description;
     TargetKind target = TargetKind::file;
     std::vector<OptionSpec> options;
     std::function<void(const ExportRequest&)> write;
+    // Set by exporters that write each article on its own into a folder (JATS), so that
+    // a pipeline run can hand them each article as it is ready and keep none
+    // (pipeline/runner.hpp). `write` then does the same over the issue's articles.
+    std::function<std::unique_ptr<ArticleStream>(const StreamRequest&)> open_stream = nullptr;
 };
 
 struct CheckResult {
