@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# A write that fails in the middle of `mimeo run` (the file-size limit RLIMIT_FSIZE,
-# set with ulimit -f, reached by the one large output) after a good run: exit code 1,
-# an error naming the output, every earlier output byte for byte as it was, no staged
-# temporary file anywhere; and once the limit is gone, the next run works.
+# A write that fails in the middle of `mimeo run` after a good run, two ways: the
+# file-size limit RLIMIT_FSIZE (ulimit -f) reached by the one large output, and a
+# read-only output folder reached after other outputs were staged. Each time: exit code
+# 1, an error naming the output, every earlier output byte for byte as it was, no staged
+# temporary file anywhere; and once the fault is gone, the next run works.
 set -uo pipefail
 MIMEO=${MIMEO:-build/mimeo}
 ROOT=${MIMEO_ROOT:-$(pwd)}
@@ -46,9 +47,23 @@ grep -q "error\[write\]" <<<"$err" || fail "write failure: no write error report
 leftover=$(find "$dir" -name '*.tmp')
 [ -z "$leftover" ] || fail "write failure: staged files left behind: $leftover"
 
-# Without the limit the same run works and replaces everything.
+# A read-only folder: the per-article pages are staged first, then the xml output's
+# folder refuses. Root writes anywhere, so as root the run gets no CAP_DAC_OVERRIDE.
+as_writer=()
+[ "$(id -u)" -eq 0 ] && as_writer=(setpriv --bounding-set=-dac_override,-dac_read_search
+                                   --inh-caps=-dac_override,-dac_read_search)
+chmod a-w "$dir/out/xml"
+err=$("${as_writer[@]}" "$MIMEO" run "$dir/issue.yaml" --quiet --no-cache 2>&1 >/dev/null); code=$?
+chmod u+w "$dir/out/xml"
+[ "$code" -eq 1 ] || fail "read-only folder: exit $code, wanted 1 ($err)"
+grep -q "error\[write\].*out/xml" <<<"$err" || fail "read-only folder: no write error naming out/xml: $err"
+[ "$(snapshot)" = "$before" ] || fail "read-only folder: earlier outputs changed"
+leftover=$(find "$dir" -name '*.tmp')
+[ -z "$leftover" ] || fail "read-only folder: staged files left behind: $leftover"
+
+# Without the fault the same run works and replaces everything.
 "$MIMEO" run "$dir/issue.yaml" --quiet >/dev/null 2>"$dir/err" || fail "the run after the failure failed: $(cat "$dir/err")"
 [ "$(snapshot)" != "$before" ] || fail "the run after the failure wrote nothing new"
 
-[ $failures -eq 0 ] && echo "ok: a failed write leaves the earlier outputs, exit 1, no staged files"
+[ $failures -eq 0 ] && echo "ok: a failed write (file-size limit, read-only folder) leaves the earlier outputs, exit 1, no staged files"
 exit $((failures > 0))
