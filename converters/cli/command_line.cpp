@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "common/diagnostics.hpp"
+#include "registry/formats.hpp"
 
 namespace mimeo::cli {
 
@@ -39,9 +40,27 @@ FormatOptions assignments(const po::variables_map& values, const char* option)
     return options;
 }
 
+// -I options go to every input, each importer taking those it has; a key no importer
+// has is a mistake, not an option for another day.
+void require_some_importer_has(const FormatOptions& options)
+{
+    for (const std::string& key : options.keys()) {
+        std::string known;
+        bool found = false;
+        for (const Importer& importer : importers()) {
+            for (const OptionSpec& spec : importer.options) {
+                found = found || spec.name == key;
+                known += (known.empty() ? "" : ", ") + importer.name + " " + spec.name;
+            }
+        }
+        if (!found) throw UsageError("-I " + key + ": no importer has this option (known: " + known + ")");
+    }
+}
+
 FormatOptions import_options_from(const po::variables_map& values)
 {
     FormatOptions options = assignments(values, "input-option");
+    require_some_importer_has(options);
     if (values.count("no-smart")) options.set("smart", "false");
     if (values.count("engine")) options.set("engine", values["engine"].as<std::string>());
     return options;

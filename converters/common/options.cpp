@@ -30,6 +30,24 @@ void FormatOptions::set_from_text(const std::string& assignment)
     }
 }
 
+FormatOptions FormatOptions::only(const std::vector<OptionSpec>& specs) const
+{
+    FormatOptions kept(YAML::Node(YAML::NodeType::Map), origin_);
+    for (const auto& entry : values_) {
+        const std::string key = entry.first.Scalar();
+        if (std::any_of(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; }))
+            kept.values_[key] = entry.second;
+    }
+    return kept;
+}
+
+std::vector<std::string> FormatOptions::keys() const
+{
+    std::vector<std::string> names;
+    for (const auto& entry : values_) names.push_back(entry.first.Scalar());
+    return names;
+}
+
 Location FormatOptions::location_of(const std::string& key) const
 {
     for (const auto& entry : values_) {

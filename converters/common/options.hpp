@@ -42,6 +42,11 @@ public:
     // Errors for keys the spec does not name, and values of the wrong type.
     void check_against(const std::vector<OptionSpec>& specs, const std::string& format) const;
 
+    // The options the spec names, the rest left out: options given once for inputs of
+    // several formats (the CLI's -I) reach each importer as the ones it has.
+    FormatOptions only(const std::vector<OptionSpec>& specs) const;
+    std::vector<std::string> keys() const;
+
     Location location_of(const std::string& key) const;
 
 private:

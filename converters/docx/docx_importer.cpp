@@ -24,7 +24,6 @@ const std::vector<OptionSpec> docx_options = {
     {"media-dir", OptionType::string, "",
      "folder the pictures are written to (default: $XDG_CACHE_HOME/mimeo/docx/HASH/media)"},
     {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package"},
-    {"smart", OptionType::boolean, "true", "ignored: Word's text already has its typographic characters"},
 };
 
 std::string choice(const FormatOptions& options, const std::string& key, std::initializer_list<const char*> allowed)

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <fstream>
+#include <memory>
 #include <unordered_map>
 
 #include "common/diagnostics.hpp"
@@ -44,9 +45,14 @@ bool starts_like_zip(const std::string& file)
 
 }  // namespace
 
+// Owns the archive, so that it is closed however Package's constructor ends.
 struct Package::Zip {
     zip_t* archive = nullptr;
     std::unordered_map<std::string, zip_uint64_t> index;  // part name -> entry index
+    ~Zip()
+    {
+        if (archive) zip_discard(archive);
+    }
 };
 
 Package::Package(const std::string& file, PackageLimits limits) : zip_(std::make_unique<Zip>()), file_(file), limits_(limits)
@@ -72,10 +78,7 @@ Package::Package(const std::string& file, PackageLimits limits) : zip_(std::make
     }
 }
 
-Package::~Package()
-{
-    if (zip_ && zip_->archive) zip_discard(zip_->archive);
-}
+Package::~Package() = default;
 
 bool Package::has(const std::string& part) const { return zip_->index.count(part) != 0; }
 
@@ -103,19 +106,18 @@ std::string Package::read(const std::string& part)
     };
     if (stat.valid & ZIP_STAT_SIZE) check_size(stat.size);
 
-    zip_file_t* entry = zip_fopen_index(zip_->archive, found->second, 0);
+    // Closed however the read ends: check_size throws from inside the loop.
+    const std::unique_ptr<zip_file_t, int (*)(zip_file_t*)> entry(zip_fopen_index(zip_->archive, found->second, 0),
+                                                                  zip_fclose);
     if (!entry) fail(file_, "docx-damaged", "cannot open part '" + part + "': " + zip_strerror(zip_->archive));
     std::string bytes;
     char buffer[1 << 16];
     zip_int64_t n;
-    while ((n = zip_fread(entry, buffer, sizeof buffer)) > 0) {
+    while ((n = zip_fread(entry.get(), buffer, sizeof buffer)) > 0) {
         bytes.append(buffer, static_cast<std::size_t>(n));
         check_size(bytes.size());
     }
-    const bool failed = n < 0;
-    std::string reason = failed ? zip_file_strerror(entry) : "";
-    zip_fclose(entry);
-    if (failed) fail(file_, "docx-damaged", "cannot unpack part '" + part + "': " + reason);
+    if (n < 0) fail(file_, "docx-damaged", "cannot unpack part '" + part + "': " + zip_file_strerror(entry.get()));
     total_read_ += bytes.size();
     return bytes;
 }

@@ -33,21 +33,18 @@ void import_article(const fs::path& path, const std::string& from, const std::st
     if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
     if (!engine.empty() && engine != "native" && engine != "pandoc")
         throw UsageError("unknown engine '" + engine + "' (known: native, pandoc)");
-    FormatOptions chosen = options;
     const Importer* importer = nullptr;
-    if (engine == "pandoc") {
-        chosen.set("format", pandoc_reader(path, from));
-        importer = &require_importer("pandoc");
-    } else if (!from.empty()) {
-        importer = &require_importer(from);
-        // A format pandoc reads under a name no importer has: the name is pandoc's reader.
-        if (importer->name != from) chosen.set("format", from);
-    } else {
-        importer = importer_for_path(path);
-    }
+    if (engine == "pandoc") importer = &require_importer("pandoc");
+    else if (!from.empty()) importer = &require_importer(from);
+    else importer = importer_for_path(path);
     if (!importer)
         throw UsageError(path.string() + ": cannot tell the input format from the extension '" +
                          path.extension().string() + "'; name it with --from");
+    FormatOptions chosen = options.only(importer->options);
+    chosen.check_against(importer->options, importer->name);
+    if (engine == "pandoc") chosen.set("format", pandoc_reader(path, from));
+    // A format pandoc reads under a name no importer has: the name is pandoc's reader.
+    else if (!from.empty() && importer->name != from) chosen.set("format", from);
     importer->read({path, chosen}, out, diagnostics);
     model::require_valid(out, path.string());
 }

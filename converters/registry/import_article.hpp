@@ -15,6 +15,7 @@ namespace mimeo {
 // `from` empty means: by extension. `from` may also name any format pandoc reads ("odt",
 // "rst"): the pandoc importer then reads it. Throws mimeo::Error (bad input) or UsageError
 // (unknown format).
+// The importer reads the `options` it declares; the others are for other importers.
 // `engine` "native" (or empty) uses mimeo's own importer where it has one; "pandoc" reads
 // every format, Markdown and DOCX too, through pandoc (`--engine pandoc`, a pipeline input's
 // `engine: pandoc`).

@@ -41,6 +41,14 @@ expect 2 "unknown output format 'nope'" "" -- convert "$MIMEO_ROOT/fixtures/arti
 echo "text" > "$dir/file.unknownext"
 expect 2 "cannot tell the input format" "" -- import "$dir/file.unknownext"
 expect 2 "unknown command" "" -- frobnicate
+# -I options go to each importer that has them; one that none has is a usage error.
+expect 2 "-I colour: no importer has this option" "$dir/out/x.html" -- convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" --to html -o "$dir/out/x.html" -I colour=blue
+expect 2 "docx option 'comments' must be one of" "$dir/out/x.html" -- convert "$MIMEO_ROOT/fixtures/docx/word-features.docx" --to html -o "$dir/out/x.html" -I comments=maybe
+err=$("$MIMEO" convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" "$MIMEO_ROOT/fixtures/docx/word-features.docx" \
+      --to xml -o "$dir/mixed" -I comments=notes --no-smart 2>&1); code=$?
+if [ $code -ne 0 ] || ! grep -q 'id="comment1"' < <(cat "$dir"/mixed/*.xml); then
+  echo "FAIL: -I comments=notes --no-smart over Markdown and DOCX (exit $code: $err)"; failures=$((failures + 1))
+fi
 
 # An unknown front-matter key is a warning, and the output is written.
 printf -- '---\ntitle: Fine\ncolour: blue\n---\n\nBody.\n' > "$dir/unknown.md"

@@ -1,4 +1,7 @@
 #include <gtest/gtest.h>
+#include <zip.h>
+
+#include <filesystem>
 
 #include "common/diagnostics.hpp"
 #include "docx/fields.hpp"
@@ -8,6 +11,7 @@
 #include "docx/symbols.hpp"
 #include "docx/xml_part.hpp"
 #include "docx/zip_package.hpp"
+#include "temp_folder.hpp"
 
 using namespace mimeo;
 
@@ -59,6 +63,48 @@ TEST(DocxZip, ResolvesTargetsInsideThePackageOnly)
     EXPECT_EQ(docx::resolve_part_name("word/", "/word/styles.xml", "f"), "word/styles.xml");
     EXPECT_THROW(docx::resolve_part_name("word/", "../../etc/passwd", "f"), Error);
     EXPECT_EQ(docx::folder_of("word/document.xml"), "word/");
+}
+
+namespace {
+
+void write_zip(const std::filesystem::path& file, const std::vector<std::pair<std::string, std::string>>& entries)
+{
+    int error = 0;
+    zip_t* archive = zip_open(file.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &error);
+    ASSERT_NE(archive, nullptr);
+    for (const auto& [name, bytes] : entries) {
+        zip_source_t* data = zip_source_buffer(archive, bytes.data(), bytes.size(), 0);
+        ASSERT_GE(zip_file_add(archive, name.c_str(), data, ZIP_FL_ENC_UTF_8), 0);
+    }
+    ASSERT_EQ(zip_close(archive), 0);
+}
+
+std::size_t open_descriptors()
+{
+    std::size_t count = 0;
+    for ([[maybe_unused]] const auto& entry : std::filesystem::directory_iterator("/proc/self/fd")) ++count;
+    return count;
+}
+
+}  // namespace
+
+// Found by fuzz_docx (a leak): a package refused while it was being opened, or a part
+// refused while it was being read, must still close the archive.
+TEST(DocxZip, ClosesTheArchiveWhenRefused)
+{
+    mimeo::testing::TempFolder folder;
+    const auto unsafe = folder.path() / "unsafe.docx";
+    write_zip(unsafe, {{"word/document.xml", "<x/>"}, {"[Content_\\Types].xml", "<x/>"}});
+    const auto big = folder.path() / "big.docx";
+    write_zip(big, {{"word/document.xml", std::string(3 << 20, 'a')}});
+
+    const std::size_t before = open_descriptors();
+    for (int i = 0; i < 20; ++i) {
+        EXPECT_THROW(docx::Package(unsafe.string(), {}), Error);
+        docx::Package package(big.string(), {.max_part_size = 1 << 20});
+        EXPECT_THROW(package.read("word/document.xml"), Error);
+    }
+    EXPECT_EQ(open_descriptors(), before);
 }
 
 TEST(DocxFields, ParsesHyperlinkFields)
