@@ -11,6 +11,8 @@ const char* option_type_name(OptionType type)
     case OptionType::integer: return "a whole number";
     case OptionType::string: return "a string";
     case OptionType::string_list: return "a string or a list of strings";
+    case OptionType::path: return "a path";
+    case OptionType::path_list: return "a path or a list of paths";
     }
     return "";
 }
@@ -39,6 +41,24 @@ FormatOptions FormatOptions::only(const std::vector<OptionSpec>& specs) const
             kept.values_[key] = entry.second;
     }
     return kept;
+}
+
+void FormatOptions::resolve_paths(const std::vector<OptionSpec>& specs, const std::filesystem::path& folder)
+{
+    auto resolved = [&](const std::string& value) {
+        const std::filesystem::path path(value);
+        return value.empty() || path.is_absolute() ? value : (folder / path).lexically_normal().string();
+    };
+    for (const OptionSpec& spec : specs) {
+        if (!has(spec.name)) continue;
+        if (spec.type == OptionType::path) {
+            values_[spec.name] = resolved(get_string(spec.name));
+        } else if (spec.type == OptionType::path_list) {
+            YAML::Node list(YAML::NodeType::Sequence);
+            for (const std::string& value : get_list(spec.name)) list.push_back(resolved(value));
+            values_[spec.name] = list;
+        }
+    }
 }
 
 std::vector<std::string> FormatOptions::keys() const
@@ -116,8 +136,10 @@ void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const st
         switch (spec->type) {
         case OptionType::boolean: get_bool(key, false); break;
         case OptionType::integer: get_int(key, 0); break;
-        case OptionType::string: get_string(key); break;
-        case OptionType::string_list: get_list(key); break;
+        case OptionType::string:
+        case OptionType::path: get_string(key); break;
+        case OptionType::string_list:
+        case OptionType::path_list: get_list(key); break;
         }
     }
 }

@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -11,7 +12,9 @@
 
 namespace mimeo {
 
-enum class OptionType { boolean, integer, string, string_list };
+// `path` and `path_list` are strings naming files: relative ones are read against the
+// pipeline file's folder in a pipeline, against the current folder on the command line.
+enum class OptionType { boolean, integer, string, string_list, path, path_list };
 
 struct OptionSpec {
     std::string name;
@@ -46,6 +49,8 @@ public:
     // several formats (the CLI's -I) reach each importer as the ones it has.
     FormatOptions only(const std::vector<OptionSpec>& specs) const;
     std::vector<std::string> keys() const;
+    // Makes the relative values of the spec's path options absolute against `folder`.
+    void resolve_paths(const std::vector<OptionSpec>& specs, const std::filesystem::path& folder);
 
     Location location_of(const std::string& key) const;
 

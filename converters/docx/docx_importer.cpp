@@ -21,7 +21,7 @@ const std::vector<OptionSpec> docx_options = {
     {"comments", OptionType::string, "drop", "drop: comments are left out, with a warning; notes: kept as footnotes"},
     {"track-changes", OptionType::string, "accept",
      "accept: insertions kept, deletions dropped; reject: deletions kept, insertions dropped"},
-    {"media-dir", OptionType::string, "",
+    {"media-dir", OptionType::path, "",
      "folder the pictures are written to (default: $XDG_CACHE_HOME/mimeo/docx/HASH/media)"},
     {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package"},
 };

@@ -88,7 +88,7 @@ Exporter exporter()
             "the issue as one XHTML page: masthead, contents and every article",
             TargetKind::file,
             {{"fragment", OptionType::boolean, "false", "only the articles' body content, with no page around it"},
-             {"stylesheet", OptionType::string, "", "a CSS file to use instead of the default style"},
+             {"stylesheet", OptionType::path, "", "a CSS file to use instead of the default style"},
              raw_html_option()},
             write_page};
 }

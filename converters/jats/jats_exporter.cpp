@@ -179,7 +179,7 @@ Exporter exporter()
              {"validate", OptionType::boolean, "true", "validate every file against the JATS 1.3 Archiving DTD"},
              {"outside-images", OptionType::boolean, "false",
               "copy images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
-             {"dtd-path", OptionType::string, "",
+             {"dtd-path", OptionType::path, "",
               "folder of the @jats4r/dtds catalog.xml (default: $MIMEO_JATS_DTDS, else node_modules found near mimeo)"}},
             write_articles,
             open_folder};

@@ -147,6 +147,7 @@ private:
                                     "' from its extension; say it with 'from:'");
                 source.importer = importer->name;
                 check_options(source.options, importer->options, importer->name, key_path + ".options");
+                source.options.resolve_paths(importer->options, p_.folder);
                 p_.inputs.push_back(std::move(source));
             }
         }
@@ -226,6 +227,7 @@ private:
             }
             output.options = FormatOptions(options, source_.file);
             check_options(output.options, exporter->options, output.format, key_path);
+            output.options.resolve_paths(exporter->options, p_.folder);
             const std::string target = (p_.folder / output.path).lexically_normal().string();
             if (!targets.insert(target).second)
                 throw Error(yi::where(source_, path), "duplicate-output",

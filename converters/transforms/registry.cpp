@@ -16,8 +16,10 @@ bool fits(OptionType type, const YAML::Node& value)
         long n;
         return value.IsScalar() && YAML::convert<long>::decode(value, n);
     }
-    case OptionType::string: return value.IsScalar();
+    case OptionType::string:
+    case OptionType::path: return value.IsScalar();
     case OptionType::string_list:
+    case OptionType::path_list:
         if (value.IsScalar()) return true;
         if (!value.IsSequence()) return false;
         for (const auto& item : value)

@@ -62,4 +62,14 @@ quiet=$("$MIMEO" run "$dir/issue.yaml" --quiet 2>&1) || fail "--quiet run failed
 "$MIMEO" run "$dir/issue.yaml" --no-cache --jobs 8 --out "$dir/j8" -q || fail "--jobs 8 failed"
 diff -r "$dir/j1" "$dir/j8" >/dev/null || fail "--jobs 1 and --jobs 8 differ"
 
+# Path options are read against the pipeline's folder, wherever mimeo runs from.
+printf 'body { color: #123456; }\n' > "$dir/house.css"
+cat > "$dir/styled.yaml" <<'YAML'
+inputs: [articles/01-*.md]
+outputs:
+  - {format: html, path: out/styled.html, stylesheet: house.css}
+YAML
+(cd / && "$MIMEO" run "$dir/styled.yaml" -q --no-cache) 2>"$dir/err" || fail "a relative stylesheet from another folder: $(cat "$dir/err")"
+grep -q "#123456" "$dir/out/styled.html" 2>/dev/null || fail "the stylesheet beside the pipeline was not used"
+
 exit $((failures > 0))
