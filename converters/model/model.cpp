@@ -4,7 +4,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <sstream>
 
 namespace mimeo::model {
 namespace {
@@ -174,6 +173,13 @@ std::string slugify(std::string_view text)
 
 namespace {
 
+// Serializes straight into one string: an issue of thousands of articles is large, and
+// a stream would hold it twice.
+struct StringWriter : pugi::xml_writer {
+    std::string text;
+    void write(const void* data, std::size_t size) override { text.append(static_cast<const char*>(data), size); }
+};
+
 // Elements whose content is only other elements: indenting inside them changes no text.
 // Everything else may hold mixed content, where added whitespace would change the text.
 bool holds_only_elements(pugi::xml_node node)
@@ -206,19 +212,19 @@ std::string to_xml(const pugi::xml_document& doc)
     pugi::xml_document pretty;
     pretty.reset(doc);
     indent(pretty.document_element(), "");
-    std::ostringstream out;
+    StringWriter out;
     pretty.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    std::string xml = out.str();
     // The declaration (the document's own, or pugixml's) on a line of its own.
-    if (xml.rfind("<?xml", 0) == 0) xml.insert(xml.find("?>") + 2, "\n");
-    return xml + "\n";
+    if (out.text.rfind("<?xml", 0) == 0) out.text.replace(out.text.find("?>") + 2, 0, 1, '\n');
+    out.text += '\n';
+    return std::move(out.text);
 }
 
 std::string to_compact_xml(const pugi::xml_document& doc)
 {
-    std::ostringstream out;
+    StringWriter out;
     doc.save(out, "", pugi::format_raw, pugi::encoding_utf8);
-    return out.str();
+    return std::move(out.text);
 }
 
 }  // namespace mimeo::model
