@@ -126,7 +126,12 @@ private:
                                     available + ")");
                 }
             }
-            const auto files = match_files(p_.folder, pattern);
+            const Matches matches = match_files(p_.folder, pattern);
+            if (matches.too_wide)
+                throw Error(base.where, "glob-too-wide",
+                            "'" + key_path + "': the glob '" + pattern + "' reads more than " +
+                                std::to_string(max_glob_entries) + " folder entries; narrow it to the articles' folder");
+            const auto& files = matches.files;
             if (files.empty()) {
                 if (is_glob(pattern))
                     throw Error(base.where, "no-match",

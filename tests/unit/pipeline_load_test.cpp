@@ -85,9 +85,22 @@ TEST_F(PipelineLoad, GoodFileResolvesGlobsSortedAndPathsAgainstItsFolder)
 
 TEST_F(PipelineLoad, DoubleStarMatchesAnyDepth)
 {
-    auto files = pipeline::match_files(folder, "articles/**/*.md");
-    ASSERT_EQ(files.size(), 4u);
-    EXPECT_EQ(files.back().filename(), "d.md");
+    auto matches = pipeline::match_files(folder, "articles/**/*.md");
+    EXPECT_FALSE(matches.too_wide);
+    ASSERT_EQ(matches.files.size(), 4u);
+    EXPECT_EQ(matches.files.back().filename(), "d.md");
+}
+
+// Found by fuzz_pipeline: '//*////*//*////*///*' walked five levels of the whole machine.
+TEST_F(PipelineLoad, AGlobReadsABoundedNumberOfEntries)
+{
+    const auto enough = pipeline::match_files(folder, "articles/**/*.md", 100);
+    EXPECT_FALSE(enough.too_wide);
+    EXPECT_EQ(enough.files.size(), 4u);
+    const auto stopped = pipeline::match_files(folder, "articles/**/*.md", 3);
+    EXPECT_TRUE(stopped.too_wide);
+    EXPECT_TRUE(stopped.files.empty());
+    EXPECT_TRUE(pipeline::match_files(folder, "*/*", 1).too_wide);
 }
 
 TEST_F(PipelineLoad, InputMapsTakeFromAndOptions)
