@@ -33,12 +33,14 @@ void for_each_in_order(std::size_t count, unsigned jobs, std::size_t window,
     std::condition_variable changed;
     std::vector<bool> done(count, false);
     std::size_t next = 0, consumed = 0;
+    bool stopping = false;  // consume threw: the workers leave, the exception goes on
     auto worker = [&] {
         std::unique_lock lock(mutex);
-        while (next < count) {
+        while (next < count && !stopping) {
             const std::size_t i = next++;
             // The item `consumed` waits on was handed out before any later one, so it never waits here.
-            changed.wait(lock, [&] { return i < consumed + window; });
+            changed.wait(lock, [&] { return i < consumed + window || stopping; });
+            if (stopping) break;
             lock.unlock();
             work(i);
             lock.lock();
@@ -49,15 +51,25 @@ void for_each_in_order(std::size_t count, unsigned jobs, std::size_t window,
     std::vector<std::jthread> pool;
     const std::size_t threads = std::min<std::size_t>(std::max(jobs, 1u), std::max<std::size_t>(count, 1));
     for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(worker);
-    for (std::size_t i = 0; i < count; ++i) {
-        {
-            std::unique_lock lock(mutex);
-            changed.wait(lock, [&] { return done[i]; });
+    try {
+        for (std::size_t i = 0; i < count; ++i) {
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return done[i]; });
+            }
+            consume(i);
+            std::lock_guard lock(mutex);
+            consumed = i + 1;
+            changed.notify_all();
         }
-        consume(i);
-        std::lock_guard lock(mutex);
-        consumed = i + 1;
+    } catch (...) {
+        {
+            std::lock_guard lock(mutex);
+            stopping = true;
+        }
         changed.notify_all();
+        pool.clear();  // joins
+        throw;
     }
 }
 

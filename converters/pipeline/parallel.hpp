@@ -14,7 +14,8 @@ void for_each_parallel(const std::vector<std::size_t>& items, unsigned jobs,
 // Runs `work(i)` for i = 0..count-1 on `jobs` threads and `consume(i)` on the calling
 // thread in order of i, each once its work is done. Work runs at most `window` items
 // ahead of consumption, so whatever work leaves for consume stays bounded however large
-// `count` is. Neither may throw.
+// `count` is. `work` must not throw; when `consume` throws, the work still running
+// finishes, no more starts, and the exception is passed on.
 void for_each_in_order(std::size_t count, unsigned jobs, std::size_t window,
                        const std::function<void(std::size_t)>& work, const std::function<void(std::size_t)>& consume);
 

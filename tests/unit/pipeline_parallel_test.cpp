@@ -5,6 +5,7 @@
 #include <atomic>
 #include <chrono>
 #include <mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -61,6 +62,18 @@ TEST(PipelineParallel, WorkStaysWithinTheWindow)
         EXPECT_LE(record.most_waiting.load(), window) << "window " << window;
         EXPECT_GE(record.most_waiting.load(), 1u);
     }
+}
+
+TEST(PipelineParallel, AThrowingConsumerStopsTheWorkAndPassesItOn)
+{
+    std::atomic<std::size_t> worked{0};
+    EXPECT_THROW(for_each_in_order(
+                     10000, 4, 8, [&](std::size_t) { ++worked; },
+                     [&](std::size_t i) {
+                         if (i == 20) throw std::runtime_error("full disk");
+                     }),
+                 std::runtime_error);
+    EXPECT_LE(worked.load(), 20u + 8u);
 }
 
 TEST(PipelineParallel, NothingToDo)
