@@ -59,7 +59,7 @@ void OutputSet::write(const fs::path& target, std::string_view bytes)
         fs::remove(temporary, ec);
         write_failure(target, error_number ? error_number : EIO);
     }
-    staged_.push_back({target, temporary, bytes.size()});
+    staged_.push_back({target.string(), temporary.string(), bytes.size()});
 }
 
 void OutputSet::commit()

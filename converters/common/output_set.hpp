@@ -14,9 +14,11 @@
 
 namespace mimeo {
 
+// Plain strings, not paths: a run may stage 100,000 files, and a std::filesystem::path
+// also keeps a list of its components.
 struct StagedFile {
-    std::filesystem::path target;
-    std::filesystem::path temporary;
+    std::string target;
+    std::string temporary;
     std::uintmax_t size = 0;
 };
 

@@ -20,7 +20,7 @@ const char* status_name(const OutputReport& output)
 
 std::string where_written(const OutputReport& output)
 {
-    if (output.files.size() == 1) return output.files.front().string();
+    if (output.files.size() == 1) return output.files.front();
     return output.path + " (" + std::to_string(output.files.size()) + " files)";
 }
 
@@ -143,8 +143,8 @@ std::string format_summary(const RunReport& report)
         if (report.dry_run) {
             line += output.path;
             out += line + "\n";
-            if (output.files.size() > 1 || (!output.files.empty() && output.files.front().string() != output.path))
-                for (const auto& file : output.files) out += "      " + file.string() + "\n";
+            if (output.files.size() > 1 || (!output.files.empty() && output.files.front() != output.path))
+                for (const auto& file : output.files) out += "      " + file + "\n";
             continue;
         }
         std::string where = where_written(output);

@@ -44,7 +44,7 @@ fs::path present_as(const StagedFile& file, const fs::path& name_in_folder, cons
     fs::create_directories(linked.parent_path(), ec);
     fs::create_hard_link(file.temporary, linked, ec);
     if (ec) fs::copy_file(file.temporary, linked, fs::copy_options::overwrite_existing, ec);
-    if (ec) throw Error({file.target.string(), 0, 0}, "write", "cannot prepare the file for its check: " + ec.message());
+    if (ec) throw Error({file.target, 0, 0}, "write", "cannot prepare the file for its check: " + ec.message());
     return linked;
 }
 
@@ -66,14 +66,15 @@ void check_staged(const Checker& checker, const std::vector<StagedFile>& staged,
     CheckFolder folder;
     if (folder.path().empty()) throw Error({target.string(), 0, 0}, "write", "cannot make a folder for the check");
     for (const StagedFile& file : staged) {
-        const fs::path name = kind == TargetKind::folder ? file.target.lexically_relative(target) : target.filename();
+        const fs::path name =
+            kind == TargetKind::folder ? fs::path(file.target).lexically_relative(target) : target.filename();
         const fs::path linked = present_as(file, name, folder.path());
         if (kind == TargetKind::folder && !checker.recognizes(linked)) continue;
         Diagnostics local;
         local.echo_to(nullptr);
         merge(total, counted, checker.check(linked, local));
         for (Diagnostic d : local.all()) {
-            if (d.where.file == linked.string()) d.where.file = file.target.string();
+            if (d.where.file == linked.string()) d.where.file = file.target;
             diagnostics.add(std::move(d));
         }
     }
@@ -135,7 +136,7 @@ void OutputWriter::write_one(const std::function<void()>& export_it, const fs::p
 {
     if (dry_run_) {
         // A folder exporter's target is the folder, listed once.
-        if (report_.files.empty() || report_.files.back() != target) report_.files.push_back(target);
+        if (report_.files.empty() || report_.files.back() != target.string()) report_.files.push_back(target.string());
         return;
     }
     const std::size_t before = out_.count();

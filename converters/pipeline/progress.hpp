@@ -15,7 +15,7 @@ namespace mimeo::pipeline {
 struct OutputReport {
     std::string format;
     std::string path;                          // the file or folder, ${article.slug} left in
-    std::vector<std::filesystem::path> files;  // every file written (or, in a dry run, every target)
+    std::vector<std::string> files;  // every file written (or, in a dry run, every target)
     std::uintmax_t bytes = 0;
     bool checked = false;
     CheckResult check;

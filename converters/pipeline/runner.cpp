@@ -118,8 +118,10 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
                         if (whole_issue_needed) list.append_copy(node);
                     });
 
-    bool checks_passed = true;
-    for (std::size_t i = 0; i < writers.size() && report.errors.empty(); ++i) {
+    // Every output is written and checked, so that one run reports every failed check;
+    // an export error stops the rest.
+    const bool articles_ready = report.errors.empty();
+    for (std::size_t i = 0; articles_ready && i < writers.size(); ++i) {
         OutputWriter& writer = *writers[i];
         try {
             if (!writer.per_article()) writer.write_issue(issue);
@@ -129,7 +131,6 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
         }
         OutputReport written = writer.finish();
         if (written.checked && written.check.status == CheckResult::Status::failed) {
-            checks_passed = false;
             report.errors.push_back({Severity::error, "check-failed", {written.path, 0, 0},
                                      "output " + std::to_string(outputs[i] - pipeline.outputs.data() + 1) + " (" +
                                          outputs[i]->format + " " + outputs[i]->path +
@@ -138,7 +139,7 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
         if (!options.dry_run) progress.output_done(written);
         report.outputs.push_back(std::move(written));
     }
-    if (!options.dry_run && report.errors.empty() && checks_passed) {
+    if (!options.dry_run && report.errors.empty()) {
         try {
             out.commit();
             report.written = true;
