@@ -94,7 +94,8 @@ void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::
 OutputWriter::OutputWriter(const OutputSpec& output, std::size_t index, const fs::path& base, OutputSet& out,
                            Diagnostics& diagnostics, bool dry_run)
     : output_(output), index_(index), base_(base), out_(out), diagnostics_(diagnostics), dry_run_(dry_run),
-      exporter_(require_exporter(output.format)), per_article_(is_per_article(output)), checker_(output.check ? find_checker(output.format) : nullptr),
+      exporter_(require_exporter(output.format)), per_article_(is_per_article(output)),
+      checker_(output.check ? find_checker(output.format) : nullptr),
       report_{output.format, output.shown_target(base).string(), {}, 0, checker_ != nullptr && !dry_run, {}, 0}
 {
     own_.echo_to(nullptr);
