@@ -38,7 +38,9 @@ FormatOptions FormatOptions::only(const std::vector<OptionSpec>& specs) const
     for (const auto& entry : values_) {
         const std::string key = entry.first.Scalar();
         if (std::any_of(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; }))
-            kept.values_[key] = entry.second;
+            // A deep copy: assigning a node shares its memory with the source's, and the
+            // source is read by every import thread at once.
+            kept.values_[key] = YAML::Clone(entry.second);
     }
     return kept;
 }
