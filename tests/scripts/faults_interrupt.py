@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """SIGTERM and SIGINT in the middle of `mimeo run` over a large generated corpus
-(2,000 articles from scripts/bench.d/corpus.py): exit code 128 + signal, no staged
+(1,000 articles from scripts/bench.d/corpus.py): exit code 128 + signal, no staged
 .tmp file anywhere, the outputs of the earlier good run byte for byte as they were (or,
 if the signal came during the final renames, which mimeo finishes, every output the new
 run's: never a mix), and the next run succeeds (the cache is consistent) and writes what
@@ -20,7 +20,7 @@ import corpus  # noqa: E402
 
 WORK = tempfile.mkdtemp(prefix="mimeo-faults-interrupt-")
 failures = []
-ARTICLES = int(os.environ.get("MIMEO_FAULTS_ARTICLES", "2000"))
+ARTICLES = int(os.environ.get("MIMEO_FAULTS_ARTICLES", "1000"))
 
 corpus.generate(os.path.join(WORK, "corpus"), ARTICLES)
 PIPELINE = os.path.join(WORK, "issue.yaml")
