@@ -120,17 +120,8 @@ void check_rss_item(Report& report, pugi::xml_node item, std::size_t number)
     }
 }
 
-CheckResult check_rss(const fs::path& path, Diagnostics& diagnostics)
+CheckResult check_rss(Report& report, pugi::xml_node rss)
 {
-    FeedFile feed;
-    try {
-        load_feed_file(path, feed);
-    } catch (const Error& e) {
-        diagnostics.add(e.diagnostic());
-        return {CheckResult::Status::failed, "not well-formed XML"};
-    }
-    Report report(feed, diagnostics);
-    pugi::xml_node rss = feed.doc.document_element();
     if (std::string_view(rss.attribute("version").value()) != "2.0")
         report.problem(rss, "feed-version", "<rss> has no version=\"2.0\"");
     std::size_t channels = 0, items = 0;
@@ -212,17 +203,8 @@ void check_atom_entry(Report& report, pugi::xml_node entry, const std::string& p
         report.problem(entry, "feed-missing", what + " has neither <content> nor <link rel=\"alternate\">");
 }
 
-CheckResult check_atom(const fs::path& path, Diagnostics& diagnostics)
+CheckResult check_atom(Report& report, pugi::xml_node root)
 {
-    FeedFile feed;
-    try {
-        load_feed_file(path, feed);
-    } catch (const Error& e) {
-        diagnostics.add(e.diagnostic());
-        return {CheckResult::Status::failed, "not well-formed XML"};
-    }
-    Report report(feed, diagnostics);
-    pugi::xml_node root = feed.doc.document_element();
     // Atom may be written with a prefix (<a:feed xmlns:a="...">): every name then carries it.
     std::string_view root_name = root.name();
     const std::string p = root_name.find(':') == std::string_view::npos
@@ -241,6 +223,22 @@ CheckResult check_atom(const fs::path& path, Diagnostics& diagnostics)
     return report.result("Atom 1.0: feed and " + std::to_string(entries) + " entries have the required elements, ids and RFC 3339 dates");
 }
 
+// Loads the feed and checks its root element with `check_root`; a file that is not
+// well-formed XML fails here, before either vocabulary is looked at.
+CheckResult check_feed_file(const fs::path& path, Diagnostics& diagnostics,
+                            CheckResult (*check_root)(Report&, pugi::xml_node))
+{
+    FeedFile feed;
+    try {
+        load_feed_file(path, feed);
+    } catch (const Error& e) {
+        diagnostics.add(e.diagnostic());
+        return {CheckResult::Status::failed, "not well-formed XML"};
+    }
+    Report report(feed, diagnostics);
+    return check_root(report, feed.doc.document_element());
+}
+
 bool has_feed_extension(const fs::path& path)
 {
     const std::string ext = path.extension().string();
@@ -257,7 +255,9 @@ Checker rss_checker()
                 RootName root = sniff_root(path);
                 return root.local_name == "rss" && root.namespace_uri.empty();
             },
-            check_rss};
+            [](const fs::path& path, Diagnostics& diagnostics) {
+                return check_feed_file(path, diagnostics, check_rss);
+            }};
 }
 
 Checker atom_checker()
@@ -268,7 +268,9 @@ Checker atom_checker()
                 RootName root = sniff_root(path);
                 return root.local_name == "feed" && root.namespace_uri == atom_namespace;
             },
-            check_atom};
+            [](const fs::path& path, Diagnostics& diagnostics) {
+                return check_feed_file(path, diagnostics, check_atom);
+            }};
 }
 
 }  // namespace mimeo::feed

@@ -9,11 +9,20 @@
 #include "model/model.hpp"
 
 namespace mimeo::jats {
-namespace {
-
-using Names = std::initializer_list<std::string_view>;
 
 bool among(std::string_view name, Names names) { return std::find(names.begin(), names.end(), name) != names.end(); }
+
+std::string all_text(pugi::xml_node node)
+{
+    std::string out;
+    for (pugi::xml_node child : node.children()) {
+        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
+        else if (child.type() == pugi::node_element) out += all_text(child);
+    }
+    return out;
+}
+
+namespace {
 
 bool blank(std::string_view text)
 {
@@ -33,16 +42,6 @@ bool is_display(std::string_view name)
                         "boxed-text", "graphic", "fig-group", "table-wrap-group", "array", "verse-group", "speech",
                         "statement", "fn-group", "ref-list", "ack", "app", "app-group", "glossary", "notes",
                         "supplementary-material", "alternatives", "disp-formula-group"});
-}
-
-std::string all_text(pugi::xml_node node)
-{
-    std::string out;
-    for (pugi::xml_node child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
-        else if (child.type() == pugi::node_element) out += all_text(child);
-    }
-    return out;
 }
 
 // A leading number such as "3." or "(3)"; -1 when there is none.

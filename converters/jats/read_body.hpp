@@ -3,6 +3,7 @@
 
 #include <pugixml.hpp>
 
+#include <initializer_list>
 #include <set>
 #include <string>
 #include <string_view>
@@ -21,6 +22,12 @@ struct BodyReader {
     int depth = 0;                   // section depth, for <sec> without @disp-level
     int generated_ids = 0;
 };
+
+using Names = std::initializer_list<std::string_view>;
+bool among(std::string_view name, Names names);
+
+// Every character of text below `node`, markup left out (labels, alt text, code, math).
+std::string all_text(pugi::xml_node node);
 
 // Appends the blocks of the JATS `container` to the model element `out`.
 void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader);

@@ -9,20 +9,6 @@
 namespace mimeo::jats {
 namespace {
 
-using Names = std::initializer_list<std::string_view>;
-
-bool among(std::string_view name, Names names) { return std::find(names.begin(), names.end(), name) != names.end(); }
-
-std::string all_text(pugi::xml_node node)
-{
-    std::string out;
-    for (pugi::xml_node child : node.children()) {
-        if (child.type() == pugi::node_pcdata || child.type() == pugi::node_cdata) out += child.value();
-        else if (child.type() == pugi::node_element) out += all_text(child);
-    }
-    return out;
-}
-
 // Phrase elements with no counterpart in the model: their content is kept, silently.
 bool plain_phrase(std::string_view name)
 {

@@ -80,8 +80,7 @@ void check_staged(const Checker& checker, const std::vector<StagedFile>& staged,
     }
 }
 
-}  // namespace
-
+// An <issue> like `issue` (publication, number, date...) holding only `article`.
 void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::xml_document& out)
 {
     pugi::xml_node copy = out.append_child("issue");
@@ -90,6 +89,8 @@ void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::
         if (std::string_view(child.name()) != "articles") copy.append_copy(child);
     copy.append_child("articles").append_copy(article);
 }
+
+}  // namespace
 
 OutputWriter::OutputWriter(const OutputSpec& output, std::size_t index, const fs::path& base, OutputSet& out,
                            Diagnostics& diagnostics, bool dry_run)

@@ -62,7 +62,4 @@ private:
     std::size_t checked_ = 0;
 };
 
-// An <issue> like `issue` (publication, number, date...) holding only `article`.
-void issue_with_one_article(pugi::xml_node issue, pugi::xml_node article, pugi::xml_document& out);
-
 }  // namespace mimeo::pipeline
