@@ -6,15 +6,8 @@
 # temporary file anywhere; and once the fault is gone, the next run works.
 set -uo pipefail
 MIMEO=${MIMEO:-build/mimeo}
-ROOT=${MIMEO_ROOT:-$(pwd)}
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-mkdir -p "$dir/articles"
-cp "$ROOT"/fixtures/articles/*.md "$dir/articles/"
-cp -r "$ROOT"/fixtures/articles/images "$dir/articles/"
+. "$(dirname "$0")/support/test_folder.sh"
+copy_fixture_articles
 cat > "$dir/issue.yaml" <<'YAML'
 publication: {title: The Lamplighter, url: https://lamplighter.example.org/}
 issue: {number: 418, date: 2025-04-14}

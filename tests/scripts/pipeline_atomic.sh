@@ -3,14 +3,8 @@
 # one article broken (bad UTF-8, broken front matter); the outputs stay byte for byte,
 # the exit code is 1 and the error names the article and the step.
 set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-mkdir -p "$dir/articles"
-cp "$MIMEO_ROOT"/fixtures/articles/*.md "$dir/articles/"
-cp -r "$MIMEO_ROOT"/fixtures/articles/images "$dir/articles/"
+. "$(dirname "$0")/support/test_folder.sh"
+copy_fixture_articles
 cat > "$dir/issue.yaml" <<'YAML'
 publication: {title: The Lamplighter}
 issue: {number: 418, date: 2025-04-14}

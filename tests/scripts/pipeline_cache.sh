@@ -2,14 +2,8 @@
 # The import cache: a second run with nothing changed imports nothing and says so,
 # and writes the same bytes; a changed article is the only one imported again.
 set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-mkdir -p "$dir/articles"
-cp "$MIMEO_ROOT"/fixtures/articles/*.md "$dir/articles/"
-cp -r "$MIMEO_ROOT"/fixtures/articles/images "$dir/articles/"
+. "$(dirname "$0")/support/test_folder.sh"
+copy_fixture_articles
 cat > "$dir/issue.yaml" <<'YAML'
 publication: {title: The Lamplighter}
 issue: {number: 418}

@@ -3,10 +3,7 @@
 # file:line:col with the key's path and a stable code, exit code 1, nothing written
 # (no output, no cache).
 set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+. "$(dirname "$0")/support/test_folder.sh"
 
 mkdir -p "$dir/articles"
 cp "$MIMEO_ROOT"/fixtures/articles/0[12]*.md "$dir/articles/"

@@ -2,14 +2,8 @@
 # mimeo run's options: --only, --out, --dry-run, --quiet, --jobs, and what it prints on
 # a terminal (a progress bar) and in a log (a line per output), then the summary.
 set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-mkdir -p "$dir/articles"
-cp "$MIMEO_ROOT"/fixtures/articles/*.md "$dir/articles/"
-cp -r "$MIMEO_ROOT"/fixtures/articles/images "$dir/articles/"
+. "$(dirname "$0")/support/test_folder.sh"
+copy_fixture_articles
 # An article with raw HTML, for strip-raw's warnings.
 printf -- '---\ntitle: Raw\nslug: raw\n---\n\nText.\n\n<div class="ad">Buy!</div>\n\nMore <b>bold</b> text.\n' > "$dir/articles/06-raw.md"
 cat > "$dir/issue.yaml" <<'YAML'

@@ -5,14 +5,8 @@
 # names the missing articles and writes nothing.
 set -uo pipefail
 if ! command -v parallel >/dev/null; then echo "skipped: GNU parallel is not installed"; exit 0; fi
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
-
-mkdir -p "$dir/articles"
-cp "$MIMEO_ROOT"/fixtures/articles/*.md "$dir/articles/"
-cp -r "$MIMEO_ROOT"/fixtures/articles/images "$dir/articles/"
+. "$(dirname "$0")/support/test_folder.sh"
+copy_fixture_articles
 # More articles than shards, so that every shard has some.
 for i in $(seq 1 12); do
     printf -- '---\ntitle: Extra article %s\nauthor: A. Writer\ndate: 2025-04-%02d\n---\n\n# Part one\n\nText with a [link](https://example.org/%s) and a note.[^1]\n\n- one\n- two\n\n[^1]: The note.\n' \
