@@ -84,4 +84,28 @@ void require_utf8(std::string_view text, const std::string& file)
         throw Error(*where, "encoding", "invalid UTF-8 byte sequence");
 }
 
+namespace {
+
+std::filesystem::path find_above(std::filesystem::path folder, const std::filesystem::path& relative)
+{
+    std::error_code ec;
+    for (; !folder.empty(); folder = folder.parent_path()) {
+        if (std::filesystem::is_regular_file(folder / relative, ec)) return folder / relative;
+        if (folder == folder.root_path()) break;
+    }
+    return {};
+}
+
+}  // namespace
+
+std::filesystem::path find_near_mimeo(const std::filesystem::path& relative)
+{
+    std::error_code ec;
+    std::filesystem::path executable = std::filesystem::read_symlink("/proc/self/exe", ec);
+    if (!ec) {
+        if (auto found = find_above(executable.parent_path(), relative); !found.empty()) return found;
+    }
+    return find_above(std::filesystem::current_path(ec), relative);
+}
+
 }  // namespace mimeo

@@ -115,7 +115,8 @@ void write_messages(const ExportRequest& request)
                                  "no list-unsubscribe URL: the big mailbox providers ask bulk senders for List-Unsubscribe "
                                  "with one-click unsubscribe (an https URL)");
     if (!settings.per_article) {
-        request.out.write(request.target, one_message(issue, articles, false, settings, where, request.diagnostics));
+        request.out.write(request.target,
+                          one_message(issue, articles, request.one_article, settings, where, request.diagnostics));
         return;
     }
     if (request.target.extension() == ".eml")

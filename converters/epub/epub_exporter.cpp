@@ -38,7 +38,7 @@ void write_epubs(const ExportRequest& request)
     pugi::xml_node issue = model::issue_of(request.issue);
     const auto articles = model::articles(issue);
     if (!request.options.get_bool("per-article", false)) {
-        request.out.write(request.target, make_epub(issue, articles, true, settings, request.diagnostics));
+        request.out.write(request.target, make_epub(issue, articles, !request.one_article, settings, request.diagnostics));
         return;
     }
     // Staged through the OutputSet: one bad article leaves every earlier file as it was.

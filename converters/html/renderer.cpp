@@ -20,6 +20,14 @@ public:
         int number = 0;
         for (pugi::xml_node note : model::notes(article).children("note"))
             note_numbers_[note.attribute("id").value()] = ++number;
+        // Writers often open with `##` under a title from front matter; the shallowest
+        // section renders one level under the title, so that no heading level is skipped.
+        int shallowest = 0;
+        for (pugi::xpath_node section : article.select_nodes(".//*[local-name()='section'][@level]")) {
+            const int level = section.node().attribute("level").as_int(1);
+            if (shallowest == 0 || level < shallowest) shallowest = level;
+        }
+        level_shift_ = options_.heading_offset - std::max(0, shallowest - 1);
     }
 
     std::string take() { return std::move(out_); }
@@ -98,7 +106,8 @@ public:
             bool any = std::any_of(notes.children("note").begin(), notes.children("note").end(),
                                    [&](pugi::xml_node n) { return kind == std::string_view(n.attribute("kind").value()); });
             if (!any) continue;
-            out_ += std::string("<section class=\"") + kind + "s\" role=\"doc-" + (kind == std::string_view("footnote") ? "footnotes" : "endnotes") + "\">\n<hr />\n<ol>\n";
+            // DPUB-ARIA has no doc-footnotes: notes gathered after the text are endnotes.
+            out_ += std::string("<section class=\"") + kind + "s\" role=\"doc-endnotes\">\n<hr />\n<ol>\n";
             for (pugi::xml_node note : notes.children("note")) {
                 if (kind != std::string_view(note.attribute("kind").value())) continue;
                 const std::string id = note.attribute("id").value();
@@ -154,13 +163,13 @@ private:
 
     void heading_open(int level, const char* id = nullptr)
     {
-        level = std::min(level + options_.heading_offset, 6);
+        level = std::clamp(level + level_shift_, 1, 6);
         out_ += "<h" + std::to_string(level);
         if (id && *id) out_ += " id=\"" + html::escape(prefixed(id)) + "\"";
         out_ += ">";
     }
 
-    void heading_close(int level) { out_ += "</h" + std::to_string(std::min(level + options_.heading_offset, 6)) + ">\n"; }
+    void heading_close(int level) { out_ += "</h" + std::to_string(std::clamp(level + level_shift_, 1, 6)) + ">\n"; }
 
     void block(pugi::xml_node node, bool tight)
     {
@@ -420,6 +429,7 @@ private:
     const RenderOptions& options_;
     pugi::xml_node article_;
     std::map<std::string, int> note_numbers_;
+    int level_shift_ = 0;  // added to a section's level to give its heading's
     std::map<std::string, int> references_seen_;
     std::string out_;
 };

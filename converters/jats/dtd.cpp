@@ -9,6 +9,7 @@
 #include <mutex>
 #include <set>
 
+#include "common/files.hpp"
 #include "jats/vocabulary.hpp"
 
 namespace fs = std::filesystem;
@@ -17,16 +18,6 @@ namespace mimeo::jats {
 namespace {
 
 const fs::path catalog_in_package = fs::path("node_modules") / "@jats4r" / "dtds" / "schema" / "catalog.xml";
-
-fs::path catalog_above(fs::path folder)
-{
-    std::error_code ec;
-    for (; !folder.empty(); folder = folder.parent_path()) {
-        if (fs::is_regular_file(folder / catalog_in_package, ec)) return folder / catalog_in_package;
-        if (folder == folder.root_path()) break;
-    }
-    return {};
-}
 
 fs::path catalog_at(const fs::path& given)
 {
@@ -113,12 +104,7 @@ fs::path find_catalog(const std::string& configured)
             throw Error({env, 0, 0}, "jats-no-dtd", "MIMEO_JATS_DTDS names no JATS DTD catalog (catalog.xml)");
         return found;
     }
-    std::error_code ec;
-    fs::path executable = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        if (fs::path found = catalog_above(executable.parent_path()); !found.empty()) return found;
-    }
-    return catalog_above(fs::current_path(ec));
+    return find_near_mimeo(catalog_in_package);
 }
 
 std::vector<Diagnostic> validate_as_declared(const std::string& xml, const std::string& file_name,

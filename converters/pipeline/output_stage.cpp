@@ -36,14 +36,20 @@ private:
 };
 
 // The checkers know files by their names (.epub, .xml), but staged files have temporary
-// names; so each is linked (or copied) under its final name into a private folder.
-fs::path present_as(const StagedFile& file, const fs::path& name_in_folder, const fs::path& folder)
+// names; so each is linked (or copied) under its final path, as seen from the target's
+// folder, into a private folder. Every staged file gets a name of its own: a folder output,
+// or a file output with per-article: true, stages many.
+fs::path present_as(const StagedFile& file, const fs::path& target, const fs::path& folder)
 {
-    const fs::path linked = folder / name_in_folder;
+    const fs::path from = target.has_parent_path() ? target.parent_path() : fs::path(".");
+    fs::path name = fs::path(file.target).lexically_relative(from);
+    if (name.empty() || *name.begin() == "..") name = fs::path(file.target).filename();
+    const fs::path linked = folder / name;
     std::error_code ec;
     fs::create_directories(linked.parent_path(), ec);
     fs::create_hard_link(file.temporary, linked, ec);
-    if (ec) fs::copy_file(file.temporary, linked, fs::copy_options::overwrite_existing, ec);
+    // Never over an existing name: a copy there would write through an earlier link.
+    if (ec && ec != std::errc::file_exists) fs::copy_file(file.temporary, linked, ec);
     if (ec) throw Error({file.target, 0, 0}, "write", "cannot prepare the file for its check: " + ec.message());
     return linked;
 }
@@ -66,9 +72,7 @@ void check_staged(const Checker& checker, const std::vector<StagedFile>& staged,
     CheckFolder folder;
     if (folder.path().empty()) throw Error({target.string(), 0, 0}, "write", "cannot make a folder for the check");
     for (const StagedFile& file : staged) {
-        const fs::path name =
-            kind == TargetKind::folder ? fs::path(file.target).lexically_relative(target) : target.filename();
-        const fs::path linked = present_as(file, name, folder.path());
+        const fs::path linked = present_as(file, target, folder.path());
         if (kind == TargetKind::folder && !checker.recognizes(linked)) continue;
         Diagnostics local;
         local.echo_to(nullptr);
@@ -114,7 +118,7 @@ void OutputWriter::add_article(pugi::xml_node issue, pugi::xml_node article)
             [&] {
                 pugi::xml_document single;
                 issue_with_one_article(issue, article, single);
-                exporter_.write({single, target, output_.options, out_, own_});
+                exporter_.write({single, target, output_.options, out_, own_, true});
             },
             target);
         return;

@@ -12,6 +12,7 @@
 #include "feed/atom_exporter.hpp"
 #include "feed/feed_check.hpp"
 #include "feed/rss_exporter.hpp"
+#include "html/html_checker.hpp"
 #include "html/html_exporter.hpp"
 #include "jats/jats_format.hpp"
 #include "markdown/markdown_importer.hpp"
@@ -89,7 +90,7 @@ const std::vector<Exporter>& exporters()
 const std::vector<Checker>& checkers()
 {
     static const std::vector<Checker> list = {feed::rss_checker(), feed::atom_checker(), model::checker(), epub::checker(),
-                                              jats::checker(), email::checker()};
+                                              jats::checker(), email::checker(), html::checker()};
     return list;
 }
 

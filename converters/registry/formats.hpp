@@ -38,6 +38,9 @@ struct ExportRequest {
     const FormatOptions& options;
     OutputSet& out;
     Diagnostics& diagnostics;
+    // The issue holds one article of a per-article output (a ${article.slug} path): a book
+    // or message of that article, titled and identified by it, not an issue of one article.
+    bool one_article = false;
 };
 
 enum class TargetKind { file, folder };
