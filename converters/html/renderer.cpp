@@ -20,20 +20,17 @@ public:
         int number = 0;
         for (pugi::xml_node note : model::notes(article).children("note"))
             note_numbers_[note.attribute("id").value()] = ++number;
-        // Writers often open with `##` under a title from front matter; the shallowest
-        // section renders one level under the title, so that no heading level is skipped.
-        int shallowest = 0;
-        for (pugi::xpath_node section : article.select_nodes(".//*[local-name()='section'][@level]")) {
-            const int level = section.node().attribute("level").as_int(1);
-            if (shallowest == 0 || level < shallowest) shallowest = level;
-        }
-        level_shift_ = options_.heading_offset - std::max(0, shallowest - 1);
     }
 
     std::string take() { return std::move(out_); }
 
     void blocks(pugi::xml_node container, bool tight = false)
     {
+        if (options_.filter_raw_html && holds_raw_html(container) &&
+            as_one_fragment(container, [&](pugi::xml_node child) {
+                if (child.type() == pugi::node_element) block(child, tight);
+            }))
+            return;
         for (pugi::xml_node child : container.children()) {
             if (child.type() == pugi::node_element) block(child, tight);
         }
@@ -41,11 +38,76 @@ public:
 
     void inlines(pugi::xml_node element)
     {
+        if (options_.filter_raw_html && holds_raw_html(element) &&
+            as_one_fragment(element, [&](pugi::xml_node child) { inline_node(child); }))
+            return;
         for (pugi::xml_node child : element.children()) inline_node(child);
+    }
+
+    static bool is_raw_html(pugi::xml_node node)
+    {
+        return named(node, "raw") && std::string_view(node.attribute("format").value()) == "html";
+    }
+
+    static bool holds_raw_html(pugi::xml_node element)
+    {
+        return std::any_of(element.children().begin(), element.children().end(), is_raw_html);
+    }
+
+    // cmark hands `<b>`, the text and `</b>` over as three nodes (and an HTML block, the
+    // paragraphs inside it and its end tag as three blocks), which a filter would see as an
+    // empty <b> and a stray end tag. So the raw HTML among an element's children is filtered
+    // as one fragment, with the rendered model content between its tags held in slots
+    // (private-use characters, which the filter keeps as text). False, and nothing
+    // written, when the content already holds such characters.
+    template <typename RenderChild>
+    bool as_one_fragment(pugi::xml_node element, const RenderChild& render_child)
+    {
+        static constexpr std::string_view slot_open = "\uE000", slot_close = "\uE001";
+        std::string fragment;
+        std::vector<std::string> slots;
+        const std::string outer = std::move(out_);
+        for (pugi::xml_node child : element.children()) {
+            if (is_raw_html(child)) {
+                fragment += child.text().get();
+                continue;
+            }
+            out_.clear();
+            render_child(child);
+            fragment += std::string(slot_open) + std::to_string(slots.size()) + std::string(slot_close);
+            slots.push_back(std::move(out_));
+        }
+        out_ = outer;
+        std::size_t opens = 0;
+        for (std::size_t at = fragment.find(slot_open); at != std::string::npos; at = fragment.find(slot_open, at + 1)) ++opens;
+        if (opens != slots.size()) return false;
+        const std::string filtered = options_.filter_raw_html(fragment);
+        std::size_t i = 0;
+        while (i < filtered.size()) {
+            const std::size_t open = filtered.find(slot_open, i);
+            const std::size_t close = open == std::string::npos ? open : filtered.find(slot_close, open);
+            if (close == std::string::npos) {
+                out_.append(filtered, i);
+                break;
+            }
+            out_.append(filtered, i, open - i);
+            const std::size_t index = std::stoul(filtered.substr(open + slot_open.size(), close - open - slot_open.size()));
+            if (index < slots.size()) out_ += slots[index];
+            i = close + slot_close.size();
+        }
+        return true;
     }
 
     void article_header()
     {
+        // Writers often open with `##` under a title from front matter; under a rendered
+        // title the shallowest section is one level down, so that no heading level is skipped.
+        int shallowest = 0;
+        for (pugi::xpath_node section : article_.select_nodes(".//*[local-name()='section'][@level]")) {
+            const int level = section.node().attribute("level").as_int(1);
+            if (shallowest == 0 || level < shallowest) shallowest = level;
+        }
+        level_shift_ = options_.heading_offset - std::max(0, shallowest - 1);
         pugi::xml_node meta = model::meta(article_);
         out_ += "<header>\n";
         // The title sits one level above the article's first-level sections.
@@ -429,7 +491,7 @@ private:
     const RenderOptions& options_;
     pugi::xml_node article_;
     std::map<std::string, int> note_numbers_;
-    int level_shift_ = 0;  // added to a section's level to give its heading's
+    int level_shift_ = options_.heading_offset;  // added to a section's level to give its heading's
     std::map<std::string, int> references_seen_;
     std::string out_;
 };
