@@ -17,8 +17,20 @@ namespace fs = std::filesystem;
 namespace mimeo::pipeline {
 namespace {
 
-// The first line of every entry; a different line (an older layout) is a miss.
-constexpr std::string_view entry_header = "mimeo-cache 1\n";
+// The first line of every entry; the older layout's is a miss, any other is damage. The
+// second is "xxh3-128 HEX": the hash of everything after it, checked on every read.
+constexpr std::string_view entry_header = "mimeo-cache 2\n";
+constexpr std::string_view hash_label = "xxh3-128 ";
+constexpr std::string_view older_header = "mimeo-cache 1\n";  // before entries carried a hash
+
+std::string hex_hash(std::string_view bytes)
+{
+    const XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
+    char hex[33];
+    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+                  static_cast<unsigned long long>(hash.low64));
+    return hex;
+}
 
 void hash_field(XXH3_state_t* state, std::string_view field)
 {
@@ -98,46 +110,52 @@ std::string ArticleCache::key(const ArticleSource& source) const
 
 fs::path ArticleCache::entry_path(const std::string& key) const { return *folder_ / (key.substr(0, 2)) / (key + ".xml"); }
 
-bool ArticleCache::load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
-                        std::vector<Diagnostic>& warnings) const
+CacheRead ArticleCache::load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
+                             std::vector<Diagnostic>& warnings) const
 {
-    if (!folder_) return false;
+    if (!folder_) return CacheRead::miss;
     std::ifstream in(entry_path(key), std::ios::binary);
-    if (!in) return false;
+    if (!in) return CacheRead::miss;
     std::stringstream buffer;
     buffer << in.rdbuf();
     const std::string text = buffer.str();
-    if (!text.starts_with(entry_header)) return false;
+    if (!text.starts_with(entry_header)) return text.starts_with(older_header) ? CacheRead::miss : CacheRead::corrupt;
     std::size_t at = entry_header.size();
+    const std::size_t hash_end = text.find('\n', at);
+    if (hash_end == std::string::npos || text.compare(at, hash_label.size(), hash_label) != 0) return CacheRead::corrupt;
+    const std::string_view stored(text.data() + at + hash_label.size(), hash_end - at - hash_label.size());
+    at = hash_end + 1;
+    if (stored != hex_hash(std::string_view(text).substr(at))) return CacheRead::corrupt;
     std::vector<Diagnostic> found;
     // Warning lines, then an empty line, then the article's XML.
     while (true) {
         std::size_t end = text.find('\n', at);
-        if (end == std::string::npos) return false;
+        if (end == std::string::npos) return CacheRead::corrupt;
         std::string_view line(text.data() + at, end - at);
         at = end + 1;
         if (line.empty()) break;
         const auto fields = split_tabs(line);
-        if (fields.size() != 5) return false;
+        if (fields.size() != 5) return CacheRead::corrupt;
         Diagnostic d{Severity::warning, fields[2], {fields[3] == "=" ? source_file : fields[3], 0, 0}, fields[4]};
         try {
             d.where.line = std::stoi(fields[0]);
             d.where.column = std::stoi(fields[1]);
         } catch (const std::exception&) {
-            return false;
+            return CacheRead::corrupt;
         }
         found.push_back(std::move(d));
     }
-    // Stored unindented and read keeping whitespace-only text, so the tree comes back
-    // exactly as the import made it (a space between two inline elements is content).
-    pugi::xml_parse_result parsed =
-        article.load_buffer(text.data() + at, text.size() - at, pugi::parse_default | pugi::parse_ws_pcdata);
+    // Stored unindented and read keeping whitespace-only text, carriage returns and the
+    // whitespace of attributes, so the tree comes back exactly as the import made it (a
+    // space between two inline elements is content; a CR in a title must stay a CR).
+    const unsigned exact = (pugi::parse_default | pugi::parse_ws_pcdata) & ~(pugi::parse_eol | pugi::parse_wconv_attribute);
+    pugi::xml_parse_result parsed = article.load_buffer(text.data() + at, text.size() - at, exact);
     if (!parsed || !model::article_of(article)) {
         article.reset();
-        return false;
+        return CacheRead::corrupt;
     }
     warnings = std::move(found);
-    return true;
+    return CacheRead::hit;
 }
 
 void ArticleCache::store(const std::string& key, const std::string& source_file, const pugi::xml_document& article,
@@ -149,13 +167,14 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
     if (ec) return;
-    std::string text(entry_header);
+    std::string text;
     for (const Diagnostic& d : warnings)
         text += std::to_string(d.where.line) + "\t" + std::to_string(d.where.column) + "\t" + escape_field(d.code) +
                 "\t" + (d.where.file == source_file ? "=" : escape_field(d.where.file)) + "\t" +
                 escape_field(d.message) + "\n";
     text += "\n";
     text += model::to_compact_xml(article);
+    text = std::string(entry_header) + std::string(hash_label) + hex_hash(text) + "\n" + text;
     const fs::path temporary = target.parent_path() / ("." + key + "." + std::to_string(::getpid()) + "-" +
                                                        std::to_string(counter++) + ".tmp");
     {

@@ -1,7 +1,8 @@
 // The import cache: each article's canonical XML, and the warnings its import gave,
 // under a key that changes whenever the import could come out differently: an XXH3-128
 // hash of the input's bytes and path, the importer and its options, and mimeo's version.
-// Entries are written to a temporary file and renamed, so a reader never sees half of one.
+// Entries are written to a temporary file and renamed, so a reader never sees half of one,
+// and carry a hash of their content, so that a changed byte is never used.
 #pragma once
 
 #include <pugixml.hpp>
@@ -16,6 +17,12 @@
 
 namespace mimeo::pipeline {
 
+enum class CacheRead {
+    hit,
+    miss,     // no entry, or one of another layout
+    corrupt,  // an entry whose content does not match its hash, or cannot be read back
+};
+
 class ArticleCache {
 public:
     // No folder: nothing is looked up or stored. `read_only`: look up, never store (dry runs).
@@ -27,8 +34,8 @@ public:
     // Reads the input; throws mimeo::Error when it cannot.
     std::string key(const ArticleSource& source) const;
 
-    // True when the entry exists and is whole; `warnings` are located at `source_file`.
-    bool load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
+    // A hit fills `article` and `warnings` (located at `source_file`).
+    CacheRead load(const std::string& key, const std::string& source_file, pugi::xml_document& article,
               std::vector<Diagnostic>& warnings) const;
     // Best effort: an entry that cannot be written is only a slower next run.
     void store(const std::string& key, const std::string& source_file, const pugi::xml_document& article,

@@ -38,9 +38,14 @@ struct Work {
             try {
                 key = cache.key(source);
                 std::vector<Diagnostic> warnings;
-                if (cache.load(key, source.path.string(), article.doc, warnings)) {
+                const CacheRead read = cache.load(key, source.path.string(), article.doc, warnings);
+                if (read == CacheRead::hit) {
                     article.from_cache = true;
                     for (auto& warning : warnings) diagnostics.add(std::move(warning));
+                } else if (read == CacheRead::corrupt) {
+                    diagnostics.warn({source.path.string(), 0, 0}, "cache-corrupt",
+                                     "its cache entry " + key + " is damaged (its content does not match its hash); "
+                                     "imported again");
                 }
             } catch (const Error& e) {
                 fail(article, "read", e.diagnostic());

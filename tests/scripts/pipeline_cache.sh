@@ -22,7 +22,7 @@ entries=$(find "$dir/.mimeo-cache" -name '*.xml' | wc -l)
 grep -q . < <(find "$dir/.mimeo-cache" -name '*.tmp') && fail "temporary files left in the cache"
 # Entries hold canonical XML, after a header line and the import's warnings.
 entry=$(find "$dir/.mimeo-cache" -name '*.xml' | head -1)
-grep -qx 'mimeo-cache 1' < <(sed -n '1p' "$entry") || fail "cache entry lacks its header"
+grep -qx 'mimeo-cache 2' < <(sed -n '1p' "$entry") || fail "cache entry lacks its header"
 sums_first=$(cd "$dir/out" && find . -type f -exec sha256sum {} + | sort)
 
 second=$("$MIMEO" run "$dir/issue.yaml" 2>&1) || fail "second run failed: $second"

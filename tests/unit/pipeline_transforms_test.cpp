@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "common/files.hpp"
 #include "model/model.hpp"
 #include "model/validate.hpp"
 #include "pipeline/article_cache.hpp"
@@ -159,12 +160,12 @@ TEST(ArticleCache, RoundTripKeepsTheTreeAndWarnings)
     std::vector<Diagnostic> warnings = {{Severity::warning, "no-title", {source.string(), 3, 1}, "a\tb\nc"}};
     pugi::xml_document missing;
     std::vector<Diagnostic> none;
-    EXPECT_FALSE(cache.load(key, source.string(), missing, none));
+    EXPECT_EQ(cache.load(key, source.string(), missing, none), pipeline::CacheRead::miss);
     cache.store(key, source.string(), imported, warnings);
 
     pugi::xml_document loaded;
     std::vector<Diagnostic> loaded_warnings;
-    ASSERT_TRUE(cache.load(key, "shown/as.md", loaded, loaded_warnings));
+    ASSERT_EQ(cache.load(key, "shown/as.md", loaded, loaded_warnings), pipeline::CacheRead::hit);
     EXPECT_EQ(model::to_xml(loaded), model::to_xml(imported));
     ASSERT_EQ(loaded_warnings.size(), 1u);
     EXPECT_EQ(loaded_warnings[0].message, "a\tb\nc");
@@ -179,10 +180,49 @@ TEST(ArticleCache, RoundTripKeepsTheTreeAndWarnings)
     other.importer = "commonmark";
     EXPECT_NE(cache.key(other), key);
 
-    // A damaged entry is a miss, not an error.
-    for (auto& entry : fs::recursive_directory_iterator(folder / "cache"))
-        if (entry.is_regular_file()) std::ofstream(entry.path()) << "mimeo-cache 1\n\n<article";
+    // An entry of an older layout is a miss; a damaged one is reported, never an error.
+    fs::path entry;
+    for (auto& file : fs::recursive_directory_iterator(folder / "cache"))
+        if (file.is_regular_file()) entry = file.path();
+    const std::string good = mimeo::read_file(entry);
+    std::ofstream(entry) << "mimeo-cache 1\n\n<article";
     pugi::xml_document again;
-    EXPECT_FALSE(cache.load(key, source.string(), again, loaded_warnings));
+    EXPECT_EQ(cache.load(key, source.string(), again, loaded_warnings), pipeline::CacheRead::miss);
+    std::ofstream(entry) << good.substr(0, good.size() / 2);
+    EXPECT_EQ(cache.load(key, source.string(), again, loaded_warnings), pipeline::CacheRead::corrupt);
+    fs::remove_all(folder);
+}
+
+// One flipped bit anywhere in an entry, its header included, is never used.
+TEST(ArticleCache, EveryFlippedByteIsCaught)
+{
+    std::string pattern = (fs::temp_directory_path() / "mimeo-cache-test-XXXXXX").string();
+    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
+    const fs::path folder = pattern;
+    const fs::path source = fs::path(MIMEO_SOURCE_DIR) / "fixtures/articles/02-notes-and-links.md";
+    pipeline::ArticleSource input;
+    input.path = source;
+    input.importer = "markdown";
+    pipeline::ArticleCache cache(folder, false);
+    const std::string key = cache.key(input);
+    pugi::xml_document imported;
+    Diagnostics d;
+    import_article(source, "markdown", {}, imported, d);
+    cache.store(key, source.string(), imported, {{Severity::warning, "w", {source.string(), 1, 1}, "m"}});
+    fs::path entry;
+    for (auto& file : fs::recursive_directory_iterator(folder))
+        if (file.is_regular_file()) entry = file.path();
+    const std::string good = mimeo::read_file(entry);
+    ASSERT_GT(good.size(), 500u);
+    std::size_t used = 0;
+    for (std::size_t at = 0; at < good.size(); ++at) {
+        std::string bad = good;
+        bad[at] = static_cast<char>(bad[at] ^ 0x01);
+        std::ofstream(entry, std::ios::binary) << bad;
+        pugi::xml_document loaded;
+        std::vector<Diagnostic> warnings;
+        if (cache.load(key, source.string(), loaded, warnings) == pipeline::CacheRead::hit) ++used;
+    }
+    EXPECT_EQ(used, 0u);
     fs::remove_all(folder);
 }
