@@ -2,8 +2,10 @@
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
+#include <xxhash.h>
 
 #include <algorithm>
+#include <cstdio>
 
 namespace mimeo::model {
 namespace {
@@ -168,7 +170,17 @@ std::string slugify(std::string_view text)
             pending_dash = true;
         }
     }
-    return out;
+    if (out.size() <= max_slug_bytes) return out;
+    // A slug names files: with an extension and the staging name around it, it must stay
+    // inside the 255 bytes a file name may have. Cut at a character, and keep a hash of the
+    // whole so that two long titles alike in their first 170 bytes still differ.
+    char suffix[10];
+    std::snprintf(suffix, sizeof suffix, "-%08llx", static_cast<unsigned long long>(XXH3_64bits(out.data(), out.size()) & 0xffffffffu));
+    std::size_t cut = max_slug_bytes - (sizeof suffix - 1);
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) --cut;
+    out.resize(cut);
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out + suffix;
 }
 
 namespace {

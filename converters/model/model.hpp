@@ -51,7 +51,9 @@ std::vector<std::string> tags(pugi::xml_node article);
 pugi::xml_node find_note(pugi::xml_node article, std::string_view id);
 
 // Lower-case, letters and digits of any script kept, everything else folded into '-'.
+// At most max_slug_bytes: a longer one is cut at a character and ends in a hash of the whole.
 std::string slugify(std::string_view text);
+inline constexpr std::size_t max_slug_bytes = 180;
 
 // Serializes with an XML declaration, indenting only where the schema allows no
 // text, so mixed content (a paragraph's inlines) is written exactly as it is.

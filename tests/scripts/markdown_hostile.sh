@@ -39,5 +39,27 @@ err=$("$MIMEO" import "$dir/nul.md" -o "$dir/nul.xml" 2>&1) || fail "nul: import
 grep -q "warning\[control-char\]" <<<"$err" || fail "nul: no warning"
 grep -q "before.after" "$dir/nul.xml" || fail "nul: text lost"
 
+# Titles of 80 Japanese characters (240 bytes of slug before the fix): every output is written,
+# each file name fits in 255 bytes, and two titles alike but for their last character differ.
+mkdir -p "$dir/long/articles"
+long=$(/usr/bin/python3 -c "print('港湾労働者' * 16)")
+printf -- '---\ntitle: %s湾\n---\nOne.\n' "$long" > "$dir/long/articles/a.md"
+printf -- '---\ntitle: %s町\n---\nTwo.\n' "$long" > "$dir/long/articles/b.md"
+cat > "$dir/long/issue.yaml" <<'YAML'
+publication: {title: T, url: 'https://t.example.org/'}
+issue: {number: 1}
+inputs: [articles/*.md]
+outputs:
+  - {format: html, path: 'out/${article.slug}.html'}
+  - {format: epub, path: out/books, per-article: true}
+  - {format: jats, path: out/jats}
+  - {format: xml, path: out/xml}
+YAML
+err=$("$MIMEO" run "$dir/long/issue.yaml" --no-cache 2>&1) || fail "long titles: the run failed: $err"
+[ "$(find "$dir/long/out" -type f | wc -l)" -eq 9 ] || fail "long titles: wanted 9 files: $(find "$dir/long/out" -type f)"
+while read -r name; do
+  [ "$(printf %s "$name" | wc -c)" -le 200 ] || fail "long titles: a file name of $(printf %s "$name" | wc -c) bytes"
+done < <(find "$dir/long/out" -type f -printf '%f\n')
+
 [ "$failures" -eq 0 ] && echo "hostile markdown: all cases bounded"
 exit "$failures"

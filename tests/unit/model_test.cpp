@@ -25,6 +25,22 @@ TEST(Model, SlugifyKeepsLettersOfAnyScript)
     EXPECT_EQ(model::slugify("  --  "), "");
 }
 
+// An 80-character Japanese title made a 240-byte slug, and "File name too long" ended the run.
+TEST(Model, LongSlugsFitAFileNameAndStayUnique)
+{
+    std::string title;
+    for (int i = 0; i < 80; ++i) title += "港";
+    const std::string a = model::slugify(title + "湾");
+    const std::string b = model::slugify(title + "町");
+    EXPECT_LE(a.size(), model::max_slug_bytes);
+    EXPECT_LE(a.size() + std::string(".xhtml").size() + std::string(".mimeo-4194304-100000.tmp").size() + 1, 255u);
+    EXPECT_NE(a, b);
+    EXPECT_EQ(a.substr(0, 3 * 56), b.substr(0, 3 * 56));  // cut at a character: whole code points
+    EXPECT_EQ(a.rfind("港", 0), 0u);
+    EXPECT_EQ(model::slugify(a), a);  // a cut slug is a valid front-matter slug
+    EXPECT_EQ(model::slugify("short title"), "short-title");
+}
+
 TEST(Model, SchemaErrorsCarryLineNumbers)
 {
     auto problems = model::validate_xml(
