@@ -242,7 +242,7 @@ TEST_F(PipelineLoad, OtherMistakesCaughtBeforeRunning)
     EXPECT_EQ(d.code, "duplicate-output");
     EXPECT_EQ(d.where.line, 4);
     // A check for a format that has none; set-metadata without metadata; a bad date in defaults.
-    d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: x.html, check: true}\n");
+    d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: pandoc, path: x.odt, to: odt, check: true}\n");
     EXPECT_EQ(d.code, "no-check");
     d = error_of("inputs: [articles/a.md]\ntransforms: [set-metadata]\n" + good_outputs);
     EXPECT_EQ(d.code, "missing-key");
