@@ -32,8 +32,19 @@ std::string message_id(pugi::xml_node issue, const std::vector<pugi::xml_node>& 
     std::string label = issue.child("number") ? std::string("issue-") + issue.child("number").text().get() : "issue";
     if (single_article) label += "." + model::slug(articles.front());
     std::string safe;
-    for (char c : label) safe += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.' ? c : '-';
-    return "<" + safe + "." + hash + "@" + domain_of(settings.from.address) + ">";
+    for (char c : label) {
+        const char kept = std::isalnum(static_cast<unsigned char>(c)) || c == '.' ? c : '-';
+        if (kept != '-' || (!safe.empty() && safe.back() != '-')) safe += kept;
+    }
+    // The hash holds the whole key, so the label may be cut: "Message-ID: <...>" stays
+    // within the 78 columns RFC 5322 asks for (a msg-id cannot be folded inside).
+    const std::string tail = std::string(".") + hash + "@" + domain_of(settings.from.address) + ">";
+    const std::size_t room = std::string_view("Message-ID: <").size() + tail.size() < 78
+                                 ? 78 - std::string_view("Message-ID: <").size() - tail.size()
+                                 : 1;
+    if (safe.size() > room) safe.resize(room);
+    while (safe.size() > 1 && (safe.back() == '-' || safe.back() == '.')) safe.pop_back();
+    return "<" + safe + tail;
 }
 
 std::vector<std::string> address_list(const std::vector<Mailbox>& list)
@@ -57,8 +68,9 @@ std::vector<std::string> header_fields(pugi::xml_node issue, const std::vector<p
     if (!settings.to.empty()) fields.push_back(folded_header("To", address_list(settings.to)));
     if (!settings.reply_to.empty()) fields.push_back(folded_header("Reply-To", address_list(settings.reply_to)));
     fields.push_back(unstructured_header("Subject", subject));
-    std::string date = issue.child("date").text().get();
-    if (date.empty() && single_article) date = model::meta_text(articles.front(), "date");
+    // A message of one article is dated by its article, when it has a date.
+    std::string date = single_article ? model::meta_text(articles.front(), "date") : "";
+    if (date.empty()) date = issue.child("date").text().get();
     fields.push_back("Date: " + rfc5322_date(settings.date_now ? std::string() : date));
     fields.push_back("Message-ID: " + message_id(issue, articles, single_article, settings));
     if (!settings.list_id.empty()) {

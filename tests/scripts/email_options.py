@@ -32,6 +32,16 @@ for name in names:
     check("In this issue:" not in text, f"{name}: no table of contents for one article")
     check(not long_lines(text), f"{name}: line lengths")
 check(len(ids) == len(names), "each article's message has its own Message-ID")
+# Each message is dated by its article; no header line (Message-ID included) passes 78 columns,
+# so mimeo's own check has nothing to say of the messages mimeo wrote.
+article_dates = sorted(re.search(r"^date: (\S+)", open(a, encoding="utf-8").read(), re.M).group(1) for a in ARTICLES)
+message_dates = sorted(parse(os.path.join(folder, n))["Date"].datetime.date().isoformat() for n in names)
+check(message_dates == article_dates, f"each message takes its article's date: {message_dates} vs {article_dates}")
+for name in names:
+    head = open(os.path.join(folder, name), "rb").read().split(b"\r\n\r\n")[0]
+    check(all(len(line) <= 78 for line in head.split(b"\r\n")), f"{name}: a header line over 78 columns")
+checked = run("check", *[os.path.join(folder, n) for n in names])
+check("email-header-length" not in checked.stderr, f"mimeo check warns of its own headers: {checked.stderr}")
 japanese = parse(os.path.join(folder, "yokohama-dockers.eml"))
 check(japanese["Subject"] == "The Lamplighter \u2014 Issue 418: \u6e2f\u6e7e\u52b4\u50cd\u8005\u3001\u8cc3\u4e0a\u3052\u3092\u8981\u6c42",
       f"the Japanese subject decodes: {japanese['Subject']!r}")
