@@ -1,17 +1,57 @@
 #include "common/yaml_input.hpp"
 
 #include <algorithm>
+#include <map>
+#include <set>
 
 namespace mimeo::yaml_input {
 
+namespace {
+
+// yaml-cpp keeps both entries of a repeated key and lookups find the first, so a second
+// `title:` would be ignored without a word. Walked with a stack, and each node once: an
+// alias names a node already seen, and a billion-laughs file must not multiply the walk.
+void reject_duplicate_keys(const YAML::Node& root, const Source& source)
+{
+    std::vector<std::pair<YAML::Node, std::string>> stack{{root, ""}};
+    std::set<std::size_t> seen;
+    while (!stack.empty()) {
+        auto [node, path] = std::move(stack.back());
+        stack.pop_back();
+        if (!node.IsMap() && !node.IsSequence()) continue;
+        if (!seen.insert(static_cast<std::size_t>(node.Mark().pos)).second) continue;
+        if (node.IsSequence()) {
+            for (std::size_t i = 0; i < node.size(); ++i) stack.emplace_back(node[i], path + "[" + std::to_string(i) + "]");
+            continue;
+        }
+        std::map<std::string, YAML::Mark> keys;
+        for (const auto& item : node) {
+            if (!item.first.IsScalar()) continue;
+            const std::string key = item.first.Scalar();
+            auto [first, fresh] = keys.emplace(key, item.first.Mark());
+            if (!fresh)
+                throw Error(where(source, item.first), "duplicate-key",
+                            "'" + join_path(path, key) + "' is given twice: first at line " +
+                                std::to_string(first->second.line + source.first_line) + ", again at line " +
+                                std::to_string(item.first.Mark().line + source.first_line) + "; keep one");
+            stack.emplace_back(item.second, join_path(path, key));
+        }
+    }
+}
+
+}  // namespace
+
 YAML::Node parse(const std::string& text, const Source& source)
 {
+    YAML::Node root;
     try {
-        return YAML::Load(text);
+        root = YAML::Load(text);
     } catch (const YAML::ParserException& e) {
         throw Error({source.file, e.mark.line + source.first_line, e.mark.column + 1}, "yaml",
                     "invalid YAML: " + e.msg);
     }
+    reject_duplicate_keys(root, source);
+    return root;
 }
 
 Location where(const Source& source, const YAML::Node& node)

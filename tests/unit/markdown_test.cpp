@@ -172,3 +172,21 @@ TEST(Markdown, ControlCharactersBecomeReplacementCharacters)
     EXPECT_EQ(model::text_of(body.child("p")), "a\uFFFDb\uFFFD");
     EXPECT_EQ(diagnostics.warning_count(), 1u);
 }
+
+// The first of two `title:` keys used to win without a word.
+TEST(Markdown, ADuplicateFrontMatterKeyIsAnErrorNamingBothLines)
+{
+    auto path = write_temp("dup.md", "---\ntitle: First\nsource:\n  title: A\n  lang: fr\n  title: B\n---\nText.\n");
+    pugi::xml_document doc;
+    Diagnostics diagnostics;
+    try {
+        import(path, doc, diagnostics);
+        ADD_FAILURE() << "a duplicate key was accepted";
+    } catch (const Error& e) {
+        EXPECT_EQ(e.diagnostic().code, "duplicate-key");
+        EXPECT_EQ(e.diagnostic().where.line, 6);
+        EXPECT_NE(e.diagnostic().message.find("'source.title' is given twice: first at line 4, again at line 6"),
+                  std::string::npos)
+            << e.diagnostic().message;
+    }
+}

@@ -236,6 +236,14 @@ TEST_F(PipelineLoad, OtherMistakesCaughtBeforeRunning)
     EXPECT_EQ(d.code, "path-variable");
     d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: '${article.title}.html'}\n");
     EXPECT_EQ(d.code, "path-variable");
+    // A key given twice, at the top or inside an output.
+    d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: x.html}\ninputs: [articles/b.md]\n");
+    EXPECT_EQ(d.code, "duplicate-key");
+    EXPECT_EQ(d.where.line, 4);
+    EXPECT_NE(d.message.find("'inputs' is given twice: first at line 1, again at line 4"), std::string::npos) << d.message;
+    d = error_of("inputs: [articles/a.md]\noutputs:\n  - format: html\n    path: x.html\n    path: y.html\n");
+    EXPECT_EQ(d.code, "duplicate-key");
+    EXPECT_NE(d.message.find("'outputs[0].path'"), std::string::npos) << d.message;
     // Two outputs to one file.
     d = error_of("inputs: [articles/a.md]\noutputs:\n  - {format: html, path: x.html}\n"
                  "  - {format: html, path: ./x.html, fragment: true}\n");
