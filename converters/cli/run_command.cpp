@@ -85,7 +85,7 @@ int run_command(const Arguments& args)
     // Held until the run ends: no other run's outputs interleave with this one's.
     std::optional<pipeline::RunLock> lock;
     if (!run.dry_run)
-        lock.emplace(run.out_folder.value_or(loaded->folder), run.shard.has_value(),
+        lock.emplace(pipeline::lock_targets(*loaded, run.out_folder.value_or(loaded->folder)), run.shard.has_value(),
                      values.count("no-wait") ? pipeline::LockWait::refuse : pipeline::LockWait::wait);
 
     Diagnostics diagnostics;
