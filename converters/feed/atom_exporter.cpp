@@ -119,7 +119,8 @@ void write_atom(const ExportRequest& request)
 
 const ItemSyntax& atom_syntax()
 {
-    static const ItemSyntax syntax{"an Atom 1.0 feed", "entry", feed_of, id_of, updated_of};
+    static const ItemSyntax syntax{"an Atom 1.0 feed", "entry", feed_of,  id_of,          updated_of,
+                                   "updated",          "published", "updated", parse_rfc3339, rfc3339};
     return syntax;
 }
 

@@ -25,11 +25,13 @@ std::string guid_of(pugi::xml_node item)
     return guid.empty() ? item.child_value("link") : guid;
 }
 
-std::optional<Seconds> pub_date_of(pugi::xml_node item)
+std::optional<Seconds> rfc822_seconds(std::string_view text)
 {
-    auto date = parse_rfc822(item.child_value("pubDate"));
+    auto date = parse_rfc822(text);
     return date ? std::optional<Seconds>(date->when) : std::nullopt;
 }
+
+std::optional<Seconds> pub_date_of(pugi::xml_node item) { return rfc822_seconds(item.child_value("pubDate")); }
 
 void write_channel(pugi::xml_node channel, const Channel& c)
 {
@@ -101,7 +103,8 @@ void write_rss(const ExportRequest& request)
 
 const ItemSyntax& rss_syntax()
 {
-    static const ItemSyntax syntax{"an RSS 2.0 feed", "item", channel_of, guid_of, pub_date_of};
+    static const ItemSyntax syntax{"an RSS 2.0 feed", "item", channel_of, guid_of, pub_date_of, "lastBuildDate",
+                                   "pubDate",         nullptr, rfc822_seconds, rfc822};
     return syntax;
 }
 

@@ -23,7 +23,8 @@ def convert(issue, articles, fmt, target, *options):
     args = [MIMEO, "convert", "--issue", issue, *articles, "--to", fmt, "-o", target]
     for option in options:
         args += ["-O", option]
-    result = subprocess.run(args, capture_output=True, text=True)
+    # The correction's time, which dates the corrected entry's <updated>: the second issue's day.
+    result = subprocess.run(args, capture_output=True, text=True, env=dict(os.environ, SOURCE_DATE_EPOCH="1745193600"))
     if result.returncode != 0:
         sys.exit(f"{' '.join(args)} failed: {result.stderr}")
 

@@ -153,5 +153,8 @@ TEST(FeedMerge, AtomEntriesByIdAndUpdated)
     feed::merge_items(doc, feed::atom_syntax(), old, {true, 50});
     std::vector<std::string> got;
     for (pugi::xml_node e : doc.child("feed").children("entry")) got.push_back(e.child_value("title"));
-    EXPECT_EQ(got, (std::vector<std::string>{"C", "B", "A new"}));
+    // A's title changed: a correction, dated now, so the newest; B and C by their dates.
+    EXPECT_EQ(got, (std::vector<std::string>{"A new", "C", "B"}));
+    pugi::xml_node a = doc.child("feed").child("entry");
+    EXPECT_GT(feed::parse_rfc3339(a.child_value("updated")).value(), feed::parse_rfc3339("2025-04-07T00:00:00Z").value());
 }
