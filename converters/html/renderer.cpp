@@ -173,7 +173,7 @@ public:
             for (pugi::xml_node note : notes.children("note")) {
                 if (kind != std::string_view(note.attribute("kind").value())) continue;
                 const std::string id = note.attribute("id").value();
-                out_ += "<li id=\"" + prefixed(id) + "\" value=\"" + std::to_string(note_numbers_[id]) + "\">\n";
+                out_ += "<li id=\"" + html::escape(note_anchor(id)) + "\" value=\"" + std::to_string(note_numbers_[id]) + "\">\n";
                 note_body(note);
                 out_ += "</li>\n";
             }
@@ -215,6 +215,17 @@ private:
     }
 
     std::string prefixed(std::string_view id) const { return options_.id_prefix + std::string(id); }
+
+    // Notes are named by their article's slug wherever the article goes: an issue page, a
+    // book or a feed that holds several articles never holds two #fn1.
+    std::string note_anchor(std::string_view id) const
+    {
+        return (options_.id_prefix.empty() ? model::slug(article_) + "-" : options_.id_prefix) + std::string(id);
+    }
+
+    // Through rewrite_url, so that a feed item's note links carry the item's URL: a feed
+    // reader resolves a bare #fragment against the feed.
+    std::string note_href(std::string_view anchor) const { return url("#" + std::string(anchor), false); }
 
     std::string url(std::string_view value, bool is_image) const
     {
@@ -453,8 +464,8 @@ private:
     {
         const int number = note_numbers_[id];
         const int seen = ++references_seen_[id];
-        const std::string ref_id = prefixed("ref-" + id) + (seen > 1 ? "-" + std::to_string(seen) : "");
-        out_ += "<a class=\"note-ref\" href=\"#" + html::escape(prefixed(id)) + "\" id=\"" + html::escape(ref_id) + "\"";
+        const std::string ref_id = note_anchor("ref-" + id) + (seen > 1 ? "-" + std::to_string(seen) : "");
+        out_ += "<a class=\"note-ref\" href=\"" + note_href(note_anchor(id)) + "\" id=\"" + html::escape(ref_id) + "\"";
         out_ += options_.notes == NoteStyle::epub ? " epub:type=\"noteref\"" : "";
         out_ += " role=\"doc-noteref\"><sup>" + std::to_string(number) + "</sup></a>";
     }
@@ -463,7 +474,7 @@ private:
     void note_body(pugi::xml_node note)
     {
         const std::string id = note.attribute("id").value();
-        const std::string backlink = "<a class=\"note-back\" href=\"#" + html::escape(prefixed("ref-" + id)) +
+        const std::string backlink = "<a class=\"note-back\" href=\"" + note_href(note_anchor("ref-" + id)) +
                                      "\" role=\"doc-backlink\" title=\"Back to the text\">\u21A9\uFE0E</a>";
         std::size_t mark = out_.size();
         blocks(note);
@@ -482,7 +493,7 @@ private:
         const std::string kind = note.attribute("kind").value();
         // ARIA allows doc-footnote on an <aside> but not doc-endnote, so endnotes carry only epub:type.
         out_ += "<aside epub:type=\"" + kind + "\"" + (kind == "footnote" ? " role=\"doc-footnote\"" : "") +
-                " id=\"" + html::escape(prefixed(id)) + "\">\n";
+                " id=\"" + html::escape(note_anchor(id)) + "\">\n";
         out_ += "<p class=\"note-number\">" + std::to_string(note_numbers_[id]) + "</p>\n";
         note_body(note);
         out_ += "</aside>\n";
