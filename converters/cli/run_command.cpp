@@ -8,6 +8,7 @@
 #include "pipeline/console_progress.hpp"
 #include "pipeline/json_progress.hpp"
 #include "pipeline/load_pipeline.hpp"
+#include "pipeline/recovery.hpp"
 #include "pipeline/run_lock.hpp"
 #include "pipeline/runner.hpp"
 
@@ -82,15 +83,19 @@ int run_command(const Arguments& args)
     // A bad pipeline file throws mimeo::Error here: exit code 1, nothing run.
     const auto loaded = pipeline::load_pipeline(files.front());
 
-    // Held until the run ends: no other run's outputs interleave with this one's.
-    std::optional<pipeline::RunLock> lock;
-    if (!run.dry_run)
-        lock.emplace(pipeline::lock_targets(*loaded, run.out_folder.value_or(loaded->folder)), run.shard.has_value(),
-                     values.count("no-wait") ? pipeline::LockWait::refuse : pipeline::LockWait::wait);
-
     Diagnostics diagnostics;
     // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
     if (quiet || terminal) diagnostics.echo_to(nullptr);
+
+    // Held until the run ends: no other run's outputs interleave with this one's. Holding
+    // them, the run mends what a run that died left behind.
+    const std::filesystem::path base = run.out_folder.value_or(loaded->folder);
+    std::optional<pipeline::RunLock> lock;
+    if (!run.dry_run) {
+        lock.emplace(pipeline::lock_targets(*loaded, base), run.shard.has_value(),
+                     values.count("no-wait") ? pipeline::LockWait::refuse : pipeline::LockWait::wait);
+        pipeline::recover_outputs(*loaded, base, diagnostics);
+    }
     pipeline::ConsoleProgress console(stderr, terminal, quiet || json || progress_kind == "none");
     pipeline::JsonProgress json_lines(stderr);
     pipeline::Progress& progress = json ? static_cast<pipeline::Progress&>(json_lines) : console;

@@ -2,25 +2,17 @@
 
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 
 #include "common/diagnostics.hpp"
+#include "common/staging.hpp"
 
 namespace fs = std::filesystem;
 
 namespace mimeo {
 namespace {
-
-fs::path temporary_beside(const fs::path& target)
-{
-    static std::atomic<unsigned> counter{0};
-    auto name = "." + target.filename().string() + ".mimeo-" + std::to_string(::getpid()) + "-" +
-                std::to_string(counter++) + ".tmp";
-    return target.parent_path() / name;
-}
 
 [[noreturn]] void write_failure(const fs::path& target, int error_number)
 {
@@ -47,7 +39,7 @@ void OutputSet::write(const fs::path& target, std::string_view bytes)
         fs::create_directories(target.parent_path(), ec);
         if (ec) write_failure(target, ec.value());
     }
-    fs::path temporary = temporary_beside(target);
+    fs::path temporary = staged_name(target);
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (!file) write_failure(target, errno);
     bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
@@ -62,13 +54,18 @@ void OutputSet::write(const fs::path& target, std::string_view bytes)
     staged_.push_back({target.string(), temporary.string(), bytes.size()});
 }
 
-void OutputSet::commit()
+void OutputSet::commit(const fs::path& journal_folder)
 {
     std::lock_guard lock(mutex_);
+    // One rename is atomic on its own; several need the journal to be all or nothing.
+    fs::path journal;
+    if (!journal_folder.empty() && staged_.size() > 1) journal = write_commit_journal(journal_folder, staged_);
     for (auto& file : staged_) {
         if (std::rename(file.temporary.c_str(), file.target.c_str()) != 0) write_failure(file.target, errno);
         file.temporary.clear();
     }
+    std::error_code ec;
+    if (!journal.empty()) fs::remove(journal, ec);
 }
 
 void OutputSet::discard()

@@ -32,8 +32,10 @@ public:
     // Stages `bytes` for `target`, creating its folders. Throws mimeo::Error on failure.
     // Writes hold the set's lock, so an interrupt never leaves a file half-staged.
     void write(const std::filesystem::path& target, std::string_view bytes);
-    // Renames every staged file into place, in the order written.
-    void commit();
+    // Renames every staged file into place, in the order written; with a `journal_folder`,
+    // after journaling the renames there, so that a crash midway can be completed
+    // (common/staging.hpp).
+    void commit(const std::filesystem::path& journal_folder = {});
     void discard();
 
     // How many files are staged, and those staged since the first `first`: a writer

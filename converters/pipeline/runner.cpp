@@ -141,7 +141,7 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
     }
     if (!options.dry_run && report.errors.empty()) {
         try {
-            out.commit();
+            out.commit(base);
             report.written = true;
         } catch (const Error& e) {
             report.errors.push_back(e.diagnostic());
