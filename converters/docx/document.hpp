@@ -89,8 +89,15 @@ struct Table {
     std::vector<Row> rows;
 };
 
+// w:altChunk: another document embedded as it was (HTML, RTF, plain text, a .docx ...).
+struct Chunk {
+    std::string part;          // its part name, for messages
+    std::string content_type;  // from [Content_Types].xml
+    std::string bytes;
+};
+
 struct Block {
-    std::variant<Paragraph, Table> value;
+    std::variant<Paragraph, Table, Chunk> value;
 };
 
 // Document properties from docProps/core.xml and docProps/app.xml, as written.

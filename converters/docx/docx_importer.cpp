@@ -99,6 +99,11 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     const fs::path base = media.empty() ? fs::absolute(request.path, ec).parent_path() : place.base;
     article.prepend_attribute("base") = base.string().c_str();
 
+    for (const auto& [font, count] : doc.unmapped_symbols)
+        diagnostics.warn({file, 0, 0}, "docx-symbol",
+                         std::to_string(count) + (count == 1 ? " character" : " characters") + " of the font '" + font +
+                             "' with no Unicode equivalent kept as private-use characters (U+F0xx), which show as "
+                             "that font's pictures only where it is installed");
     for (const auto& [kind, count] : doc.skipped)
         diagnostics.warn({file, 0, 0}, "docx-skip",
                          std::to_string(count) + " " + kind + (count == 1 ? " element" : " elements") + " skipped");

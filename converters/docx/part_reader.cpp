@@ -110,6 +110,7 @@ private:
                 out.push_back({std::move(para)});
             }
             else if (name == "w:tbl") out.push_back({table(child)});
+            else if (name == "w:altChunk") alt_chunk(child, out);
             else if (name == "w:sdt") block_children(child.child("w:sdtContent"), out);
             else if (name == "w:customXml") block_children(child, out);
             else if (name == "w:ins" || name == "w:moveTo") {
@@ -124,6 +125,16 @@ private:
                 out.push_back({std::move(para)});
             } else if (!ignorable(name)) skip(name);
         }
+    }
+
+    void alt_chunk(pugi::xml_node node, std::vector<Block>& out)
+    {
+        auto found = c_.relationships.find(node.attribute("r:id").value());
+        if (!c_.read_chunk || found == c_.relationships.end() || found->second.external || !found->second.present) {
+            skip("w:altChunk (its part is missing)");
+            return;
+        }
+        out.push_back({c_.read_chunk(found->second.target)});
     }
 
     Paragraph paragraph(pugi::xml_node p)
@@ -306,7 +317,7 @@ private:
     void text(std::string value, const RunFormat& format, std::vector<Inline>& out)
     {
         if (value.empty()) return;
-        if (!symbol_font_.empty()) value = symbol_font_text(symbol_font_, value);
+        if (!symbol_font_.empty()) value = symbol_font_text(symbol_font_, value, c_.unmapped_symbols);
         emit(make_inline(InlineKind::text, std::move(value), "", format), out);
     }
 
@@ -325,7 +336,8 @@ private:
                 if (type != "page" && type != "column") emit(make_inline(InlineKind::line_break, "", "", format), out);
             } else if (name == "w:cr") emit(make_inline(InlineKind::line_break, "", "", format), out);
             else if (name == "w:sym") {
-                std::string symbol = symbol_text(child.attribute("w:font").value(), child.attribute("w:char").value());
+                std::string symbol = symbol_text(child.attribute("w:font").value(), child.attribute("w:char").value(),
+                                                 c_.unmapped_symbols);
                 if (symbol.empty()) skip("w:sym");
                 text(symbol, format, out);
             } else if (name == "w:noBreakHyphen") text("\u2011", format, out);

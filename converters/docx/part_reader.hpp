@@ -6,6 +6,7 @@
 
 #include <pugixml.hpp>
 
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,6 +23,9 @@ struct PartContext {
     const Relationships& relationships;   // of the part being read
     bool reject_changes = false;          // tracked changes: keep deletions, drop insertions
     std::map<std::string, int>& skipped;  // element kinds not used, counted
+    std::map<std::string, int>& unmapped_symbols;  // symbol-font characters with no Unicode mapping, by font
+    // Reads the part an altChunk's relationship names; empty where chunks cannot be (notes).
+    std::function<Chunk(const std::string& part)> read_chunk = nullptr;
 };
 
 // The blocks of a container of w:p and w:tbl (w:body, w:footnote, w:tc, w:txbxContent ...).

@@ -1,5 +1,7 @@
 #include "docx/reader.hpp"
 
+#include <cctype>
+
 #include "common/diagnostics.hpp"
 #include "docx/notes.hpp"
 #include "docx/part_reader.hpp"
@@ -36,6 +38,25 @@ void count_headers_and_footers(Package& package, const Relationships& relationsh
     }
 }
 
+// A part's media type: its Override in [Content_Types].xml, else the Default for its extension.
+std::string content_type(Package& package, const std::string& part)
+{
+    if (!package.has("[Content_Types].xml")) return "";
+    pugi::xml_document types;
+    parse_part(package.read("[Content_Types].xml"), package.file(), "[Content_Types].xml", types);
+    pugi::xml_node root = types.document_element();
+    for (pugi::xml_node o : root.children("Override"))
+        if (std::string_view(o.attribute("PartName").value()) == "/" + part) return o.attribute("ContentType").value();
+    std::string extension = part.substr(part.rfind('.') + 1);
+    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (pugi::xml_node d : root.children("Default")) {
+        std::string declared = d.attribute("Extension").value();
+        for (char& c : declared) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        if (declared == extension) return d.attribute("ContentType").value();
+    }
+    return "";
+}
+
 }  // namespace
 
 WordDocument read_word_document(Package& package, const ReadOptions& options)
@@ -58,18 +79,25 @@ WordDocument read_word_document(Package& package, const ReadOptions& options)
 
     pugi::xml_document main_xml;
     parse_part(package.read(main), package.file(), main, main_xml);
-    pugi::xml_node body = main_xml.child("w:document").child("w:body");
-    if (!body)
+    pugi::xml_node document = main_xml.child("w:document");
+    if (!document.child("w:body"))
         throw Error({package.file(), 0, 0}, "docx-no-document", main + ": has no w:document/w:body element");
-    PartContext context{package.file(), doc.styles, relationships, options.reject_changes, doc.skipped};
-    doc.body = read_blocks(body, context);
+    PartContext context{package.file(), doc.styles, relationships, options.reject_changes, doc.skipped, doc.unmapped_symbols};
+    context.read_chunk = [&](const std::string& part) {
+        return Chunk{part, content_type(package, part), package.read(part)};
+    };
+    // Word writes one w:body; some generators write several, and every one is text.
+    for (pugi::xml_node body : document.children("w:body")) {
+        std::vector<Block> blocks = read_blocks(body, context);
+        doc.body.insert(doc.body.end(), std::make_move_iterator(blocks.begin()), std::make_move_iterator(blocks.end()));
+    }
 
     doc.footnotes = read_notes(package, target_of_type(relationships, "footnotes"), "w:footnote", doc.styles,
-                               options.reject_changes, doc.skipped);
+                               options.reject_changes, doc.skipped, doc.unmapped_symbols);
     doc.endnotes = read_notes(package, target_of_type(relationships, "endnotes"), "w:endnote", doc.styles,
-                              options.reject_changes, doc.skipped);
+                              options.reject_changes, doc.skipped, doc.unmapped_symbols);
     doc.comments = read_notes(package, target_of_type(relationships, "comments"), "w:comment", doc.styles,
-                              options.reject_changes, doc.skipped);
+                              options.reject_changes, doc.skipped, doc.unmapped_symbols);
     count_headers_and_footers(package, relationships, doc.skipped);
     doc.properties = read_properties(package, target_of_type(package_relationships, "core-properties"),
                                      target_of_type(package_relationships, "extended-properties"));

@@ -4,12 +4,14 @@
 #include <unicode/utf8.h>
 
 #include <deque>
+#include <map>
 #include <regex>
 #include <set>
 #include <span>
 #include <utility>
 
 #include "docx/fields.hpp"
+#include "docx/html_chunk.hpp"
 #include "docx/lists.hpp"
 #include "model/model.hpp"
 
@@ -161,8 +163,9 @@ private:
                 reserve_bookmarks(p->text_boxes);
                 continue;
             }
-            for (const Row& row : std::get<Table>(b.value).rows)
-                for (const Cell& cell : row.cells) reserve_bookmarks(cell.blocks);
+            if (const Table* t = std::get_if<Table>(&b.value))
+                for (const Row& row : t->rows)
+                    for (const Cell& cell : row.cells) reserve_bookmarks(cell.blocks);
         }
     }
 
@@ -226,6 +229,11 @@ private:
             if (const Table* t = std::get_if<Table>(&in[i].value)) {
                 lists.close();
                 table(*t, here(), take_caption(i));
+                continue;
+            }
+            if (const Chunk* chunk = std::get_if<Chunk>(&in[i].value)) {
+                lists.close();
+                alt_chunk(*chunk, here());
                 continue;
             }
             const Paragraph& p = std::get<Paragraph>(in[i].value);
@@ -672,9 +680,40 @@ private:
         c.text().set(clean(name).c_str());
     }
 
+    // HTML (and plain text) chunks come into the model; other kinds are named in a warning.
+    void alt_chunk(const Chunk& chunk, pugi::xml_node container)
+    {
+        std::string type = chunk.content_type.substr(0, chunk.content_type.find(';'));
+        const std::string extension = chunk.part.substr(chunk.part.rfind('.') + 1);
+        if (type.empty() && (extension == "htm" || extension == "html")) type = "text/html";
+        if (type == "text/html" || type == "application/xhtml+xml") {
+            html_chunk_to_model(chunk.bytes, container, chunk_skipped_);
+        } else if (type == "text/plain") {
+            std::size_t start = 0;
+            while (start <= chunk.bytes.size()) {
+                std::size_t end = chunk.bytes.find('\n', start);
+                if (end == std::string::npos) end = chunk.bytes.size();
+                std::string line = chunk.bytes.substr(start, end - start);
+                if (!line.empty() && line.back() == '\r') line.pop_back();
+                if (!blank(line)) container.append_child("p").text().set(clean(line).c_str());
+                start = end + 1;
+            }
+        } else {
+            ++unread_chunks_[(type.empty() ? "of unknown type" : type) + " (" + chunk.part + ")"];
+        }
+    }
+
     void report()
     {
         const Location where{file_, 0, 0};
+        for (const auto& [kind, count] : chunk_skipped_)
+            diagnostics_.warn(where, "docx-skip",
+                              std::to_string(count) + " " + kind + (count == 1 ? " element" : " elements") +
+                                  " in embedded HTML (w:altChunk) skipped");
+        for (const auto& [kind, count] : unread_chunks_)
+            diagnostics_.warn(where, "docx-chunk",
+                              std::to_string(count) + " embedded document" + (count == 1 ? " " : "s ") + kind +
+                                  " (w:altChunk) not imported: mimeo reads HTML and plain-text chunks");
         if (!dropped_comments_.empty())
             diagnostics_.warn(where, "docx-comments",
                               std::to_string(dropped_comments_.size()) +
@@ -771,6 +810,8 @@ private:
     }
 
     const WordDocument& doc_;
+    std::map<std::string, int> chunk_skipped_;  // HTML elements of altChunks with no place in the model
+    std::map<std::string, int> unread_chunks_;  // altChunks of other kinds, by content type and part
     pugi::xml_node article_;
     Media& media_;
     const MapOptions& options_;

@@ -24,6 +24,8 @@ struct WordDocument {
     Properties properties;
     // Element kinds the reader met and could not use, with how often: "w:object" -> 3.
     std::map<std::string, int> skipped;
+    // Characters of a symbol font (by font name) that have no Unicode mapping: kept as private use.
+    std::map<std::string, int> unmapped_symbols;
 };
 
 }  // namespace mimeo::docx

@@ -1,4 +1,7 @@
 #include <gtest/gtest.h>
+
+#include <cstdio>
+#include <map>
 #include <zip.h>
 
 #include <filesystem>
@@ -120,11 +123,48 @@ TEST(DocxFields, ParsesHyperlinkFields)
 
 TEST(DocxSymbols, ReadsSymbolFonts)
 {
-    EXPECT_EQ(docx::symbol_text("Symbol", "F061"), "α");
-    EXPECT_EQ(docx::symbol_text("Wingdings", "F0FC"), "✓");
-    EXPECT_EQ(docx::symbol_text("Arial", "00E9"), "é");
-    EXPECT_EQ(docx::symbol_text("Symbol", "zz"), "");
-    EXPECT_EQ(docx::symbol_font_text("Symbol", "a\uF028b"), "a(b");
+    std::map<std::string, int> unmapped;
+    EXPECT_EQ(docx::symbol_text("Symbol", "F061", unmapped), "α");
+    EXPECT_EQ(docx::symbol_text("Wingdings", "F0FC", unmapped), "✓");
+    EXPECT_EQ(docx::symbol_text("Arial", "00E9", unmapped), "é");
+    EXPECT_EQ(docx::symbol_text("Symbol", "zz", unmapped), "");
+    EXPECT_EQ(docx::symbol_font_text("Symbol", "a\uF028b", unmapped), "α(β");
+    EXPECT_TRUE(unmapped.empty());
+}
+
+// Symbol's sans-serif ®©™ and its extenders once fell back to Latin-1 ("âãä", "½¾¿"), and
+// every "Wingdings..." font used the Wingdings table (Wingdings 2's codes came out "●◆").
+TEST(DocxSymbols, EachFontHasItsOwnTableAndNoCodeBecomesALetter)
+{
+    std::map<std::string, int> unmapped;
+    EXPECT_EQ(docx::symbol_text("Symbol", "F0E2", unmapped) + docx::symbol_text("Symbol", "F0E3", unmapped) +
+                  docx::symbol_text("Symbol", "F0E4", unmapped),
+              "®©™");
+    EXPECT_EQ(docx::symbol_text("Symbol", "F0BD", unmapped) + docx::symbol_text("Symbol", "F0BE", unmapped) +
+                  docx::symbol_text("Symbol", "F0BF", unmapped),
+              "⏐⎯↵");
+    EXPECT_EQ(docx::symbol_text("Wingdings", "F083", unmapped), "③");
+    EXPECT_EQ(docx::symbol_text("Wingdings", "F08C", unmapped), "❶");
+    EXPECT_TRUE(unmapped.empty());
+    // Wingdings 2 is not Wingdings: its codes are kept as private use and counted.
+    EXPECT_EQ(docx::symbol_text("Wingdings 2", "F06C", unmapped), "\uF06C");
+    EXPECT_EQ(docx::symbol_text("Webdings", "F075", unmapped), "\uF075");
+    EXPECT_EQ(docx::symbol_text("Symbol", "F0F0", unmapped), "\uF0F0");  // the Apple logo
+    EXPECT_EQ(unmapped["Wingdings 2"], 1);
+    EXPECT_EQ(unmapped["Webdings"], 1);
+    EXPECT_EQ(unmapped["Symbol"], 1);
+    // No code of Symbol or Wingdings comes out as a Latin-1 letter (U+00C0-U+00FF).
+    for (const char* font : {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}) {
+        for (unsigned code = 0xF020; code <= 0xF0FF; ++code) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "%04X", code);
+            const std::string text = docx::symbol_text(font, hex, unmapped);
+            ASSERT_FALSE(text.empty()) << font << " " << hex;
+            const bool latin1_letter = text.size() == 2 && static_cast<unsigned char>(text[0]) == 0xC3 &&
+                                       text != "×" && text != "÷";  // Symbol's own signs
+            EXPECT_FALSE(latin1_letter) << font << " " << hex << " gave " << text;
+        }
+    }
 }
 
 TEST(DocxStyles, FindsHeadingsByNameChainAndOutline)
