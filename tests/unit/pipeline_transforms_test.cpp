@@ -1,8 +1,6 @@
 // The transforms, each on a small article, and the import cache's round trip.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
 #include <filesystem>
 #include <fstream>
 
@@ -11,6 +9,7 @@
 #include "model/validate.hpp"
 #include "pipeline/article_cache.hpp"
 #include "registry/import_article.hpp"
+#include "temp_folder.hpp"
 #include "transforms/transform.hpp"
 
 namespace fs = std::filesystem;
@@ -140,23 +139,37 @@ TEST(SetMetadata, OverridesAndChecksStrictly)
     }
 }
 
-TEST(ArticleCache, RoundTripKeepsTheTreeAndWarnings)
-{
-    std::string pattern = (fs::temp_directory_path() / "mimeo-cache-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    const fs::path folder = pattern;
+// A cache in a folder of its own, and a fixture article imported, to store and read back.
+class ArticleCacheTest : public ::testing::Test {
+protected:
+    ArticleCacheTest() : cache(folder.path() / "cache", false)
+    {
+        input.path = source;
+        input.importer = "markdown";
+        key = cache.key(input);
+        Diagnostics d;
+        import_article(source, "markdown", {}, imported, d);
+    }
+
+    // The one entry the cache holds.
+    fs::path entry() const
+    {
+        for (auto& file : fs::recursive_directory_iterator(folder.path() / "cache"))
+            if (file.is_regular_file()) return file.path();
+        return {};
+    }
+
+    mimeo::testing::TempFolder folder;
     const fs::path source = fs::path(MIMEO_SOURCE_DIR) / "fixtures/articles/02-notes-and-links.md";
-
     pipeline::ArticleSource input;
-    input.path = source;
-    input.importer = "markdown";
-    pipeline::ArticleCache cache(folder / "cache", false);
-    const std::string key = cache.key(input);
-    EXPECT_EQ(key.size(), 32u);
-
+    pipeline::ArticleCache cache;
+    std::string key;
     pugi::xml_document imported;
-    Diagnostics d;
-    import_article(source, "markdown", {}, imported, d);
+};
+
+TEST_F(ArticleCacheTest, RoundTripKeepsTheTreeAndWarnings)
+{
+    EXPECT_EQ(key.size(), 32u);
     std::vector<Diagnostic> warnings = {{Severity::warning, "no-title", {source.string(), 3, 1}, "a\tb\nc"}};
     pugi::xml_document missing;
     std::vector<Diagnostic> none;
@@ -181,48 +194,28 @@ TEST(ArticleCache, RoundTripKeepsTheTreeAndWarnings)
     EXPECT_NE(cache.key(other), key);
 
     // An entry of an older layout is a miss; a damaged one is reported, never an error.
-    fs::path entry;
-    for (auto& file : fs::recursive_directory_iterator(folder / "cache"))
-        if (file.is_regular_file()) entry = file.path();
-    const std::string good = mimeo::read_file(entry);
-    std::ofstream(entry) << "mimeo-cache 1\n\n<article";
+    const std::string good = mimeo::read_file(entry());
+    std::ofstream(entry()) << "mimeo-cache 1\n\n<article";
     pugi::xml_document again;
     EXPECT_EQ(cache.load(key, source.string(), again, loaded_warnings), pipeline::CacheRead::miss);
-    std::ofstream(entry) << good.substr(0, good.size() / 2);
+    std::ofstream(entry()) << good.substr(0, good.size() / 2);
     EXPECT_EQ(cache.load(key, source.string(), again, loaded_warnings), pipeline::CacheRead::corrupt);
-    fs::remove_all(folder);
 }
 
 // One flipped bit anywhere in an entry, its header included, is never used.
-TEST(ArticleCache, EveryFlippedByteIsCaught)
+TEST_F(ArticleCacheTest, EveryFlippedByteIsCaught)
 {
-    std::string pattern = (fs::temp_directory_path() / "mimeo-cache-test-XXXXXX").string();
-    ASSERT_NE(::mkdtemp(pattern.data()), nullptr);
-    const fs::path folder = pattern;
-    const fs::path source = fs::path(MIMEO_SOURCE_DIR) / "fixtures/articles/02-notes-and-links.md";
-    pipeline::ArticleSource input;
-    input.path = source;
-    input.importer = "markdown";
-    pipeline::ArticleCache cache(folder, false);
-    const std::string key = cache.key(input);
-    pugi::xml_document imported;
-    Diagnostics d;
-    import_article(source, "markdown", {}, imported, d);
     cache.store(key, source.string(), imported, {{Severity::warning, "w", {source.string(), 1, 1}, "m"}});
-    fs::path entry;
-    for (auto& file : fs::recursive_directory_iterator(folder))
-        if (file.is_regular_file()) entry = file.path();
-    const std::string good = mimeo::read_file(entry);
+    const std::string good = mimeo::read_file(entry());
     ASSERT_GT(good.size(), 500u);
     std::size_t used = 0;
     for (std::size_t at = 0; at < good.size(); ++at) {
         std::string bad = good;
         bad[at] = static_cast<char>(bad[at] ^ 0x01);
-        std::ofstream(entry, std::ios::binary) << bad;
+        std::ofstream(entry(), std::ios::binary) << bad;
         pugi::xml_document loaded;
         std::vector<Diagnostic> warnings;
         if (cache.load(key, source.string(), loaded, warnings) == pipeline::CacheRead::hit) ++used;
     }
     EXPECT_EQ(used, 0u);
-    fs::remove_all(folder);
 }
