@@ -48,16 +48,18 @@ const Table& symbol_font()
     return map;
 }
 
-// Wingdings, as its published character chart gives the Unicode equivalents (by the font's
-// PostScript glyph names). Codes the chart has no equivalent for (the candle, the leaves and
+// Wingdings: 0x20-0x32 as Unicode 7.0 mapped the font (UTC L2/12-368, as Wikipedia's chart
+// of it gives them); the rest as the older published chart of the font's equivalents gives
+// them (by its PostScript glyph names). Codes that chart has no equivalent for (the leaves,
 // quilt squares, most wide-headed arrows, the Windows logo ...) are not in the table.
 const Table& wingdings()
 {
     static const Table map = {
-        {0x20, U' '},      {0x21, U'✏'},      {0x22, U'✂'},      {0x23, U'✁'},      {0x24, U'\U0001F453'},
-        {0x25, U'\U0001F514'}, {0x26, U'\U0001F4D6'}, {0x28, U'☎'}, {0x29, U'✆'},  {0x2A, U'✉'},
-        {0x2C, U'\U0001F4EA'}, {0x2D, U'\U0001F4EB'}, {0x2E, U'\U0001F4EC'}, {0x2F, U'\U0001F4ED'},
-        {0x30, U'\U0001F4C1'}, {0x31, U'\U0001F4C2'}, {0x32, U'\U0001F4C4'}, {0x36, U'⌛'}, {0x37, U'⌨'},
+        {0x20, U' '},      {0x21, U'\U0001F589'}, {0x22, U'✂'}, {0x23, U'✁'},      {0x24, U'\U0001F453'},
+        {0x25, U'\U0001F56D'}, {0x26, U'\U0001F56E'}, {0x27, U'\U0001F56F'}, {0x28, U'\U0001F57F'},
+        {0x29, U'✆'},      {0x2A, U'\U0001F582'}, {0x2B, U'\U0001F583'}, {0x2C, U'\U0001F4EA'},
+        {0x2D, U'\U0001F4EB'}, {0x2E, U'\U0001F4EC'}, {0x2F, U'\U0001F4ED'}, {0x30, U'\U0001F5C0'},
+        {0x31, U'\U0001F5C1'}, {0x32, U'\U0001F5CE'}, {0x36, U'⌛'}, {0x37, U'⌨'},
         {0x3A, U'\U0001F4BB'}, {0x3C, U'\U0001F4BE'}, {0x3E, U'✇'}, {0x3F, U'✍'},  {0x41, U'✌'},
         {0x42, U'\U0001F44C'}, {0x43, U'\U0001F44D'}, {0x44, U'\U0001F44E'}, {0x45, U'☜'}, {0x46, U'☞'},
         {0x47, U'☝'},      {0x48, U'☟'},      {0x49, U'✋'},      {0x4A, U'☺'},      {0x4B, U'\U0001F610'},
