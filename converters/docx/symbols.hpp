@@ -1,6 +1,7 @@
 // Symbol fonts: Word documents pick characters from Symbol, Wingdings, Wingdings 2,
 // Wingdings 3 and Webdings by code (w:sym, or text in the font), and the code means a
-// picture of that font, not the letter of the same number. Each font has its own table.
+// picture of that font, not the letter of the same number. Each font has its own table
+// (docx/dingbat_tables.hpp).
 // A code its table lacks is kept as the private-use character U+F0xx (which shows the
 // font's picture where the font is installed) and counted, never read as a Latin letter.
 #pragma once

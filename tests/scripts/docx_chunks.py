@@ -6,8 +6,8 @@
   type in a docx-chunk warning;
 - a document with two w:body elements keeps the text of both;
 - symbol fonts: Symbol's sans-serif (R)(C)(TM) and Wingdings' circled digits come out as those
-  characters, a Wingdings 2 code as its private-use character with a docx-symbol warning
-  (never a Latin letter), and the output validates."""
+  characters, a Wingdings 2 code with no equivalent as its private-use character with a
+  docx-symbol warning (never a Latin letter), and the output validates."""
 import os
 import re
 import subprocess
@@ -126,14 +126,14 @@ def sym(font, code):
 
 symbols = ('<w:p><w:r><w:t xml:space="preserve">Marks: </w:t></w:r>' + sym("Symbol", "F0E2") + sym("Symbol", "F0E3") +
            sym("Symbol", "F0E4") + '<w:r><w:t xml:space="preserve"> steps: </w:t></w:r>' + sym("Wingdings", "F083") +
-           sym("Wingdings", "F08C") + '<w:r><w:t xml:space="preserve"> box: </w:t></w:r>' + sym("Wingdings 2", "F050") +
+           sym("Wingdings", "F08C") + '<w:r><w:t xml:space="preserve"> box: </w:t></w:r>' + sym("Wingdings 2", "F0FA") +
            '<w:r><w:rPr><w:rFonts w:ascii="Symbol" w:hAnsi="Symbol"/></w:rPr><w:t xml:space="preserve"> abg</w:t></w:r>'
            '</w:p>')
 path = package("symbols.docx", before_body_end(symbols))
 article, err = imported(path)
 if article is not None:
     line = next((text(p) for p in article.iter(f"{NS}p") if text(p).startswith("Marks:")), "")
-    check(line == "Marks: ®©™ steps: ③❶ box: \uF050 αβγ", f"symbol characters: {line!r}")
+    check(line == "Marks: ®©™ steps: ➂➊ box: \uF0FA αβγ", f"symbol characters: {line!r}")
 check(re.search(r"warning\[docx-symbol\]: 1 character of the font 'Wingdings 2'", err),
       f"the unmapped Wingdings 2 code is warned: {err}")
 

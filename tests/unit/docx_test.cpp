@@ -133,7 +133,7 @@ TEST(DocxSymbols, ReadsSymbolFonts)
 }
 
 // Symbol's sans-serif ®©™ and its extenders once fell back to Latin-1 ("âãä", "½¾¿"), and
-// every "Wingdings..." font used the Wingdings table (Wingdings 2's codes came out "●◆").
+// every "Wingdings..." font used the Wingdings table (Wingdings 2's ③ and ❶ came out "●◆").
 TEST(DocxSymbols, EachFontHasItsOwnTableAndNoCodeBecomesALetter)
 {
     std::map<std::string, int> unmapped;
@@ -143,15 +143,15 @@ TEST(DocxSymbols, EachFontHasItsOwnTableAndNoCodeBecomesALetter)
     EXPECT_EQ(docx::symbol_text("Symbol", "F0BD", unmapped) + docx::symbol_text("Symbol", "F0BE", unmapped) +
                   docx::symbol_text("Symbol", "F0BF", unmapped),
               "⏐⎯↵");
-    EXPECT_EQ(docx::symbol_text("Wingdings", "F083", unmapped), "③");
-    EXPECT_EQ(docx::symbol_text("Wingdings", "F08C", unmapped), "❶");
+    EXPECT_EQ(docx::symbol_text("Wingdings 2", "F06C", unmapped) + docx::symbol_text("Wingdings 2", "F075", unmapped), "③❶");
+    EXPECT_EQ(docx::symbol_text("Wingdings", "F06C", unmapped) + docx::symbol_text("Wingdings", "F075", unmapped), "⚫◆");
+    EXPECT_EQ(docx::symbol_text("Wingdings 3", "F021", unmapped), "⭠");
+    EXPECT_EQ(docx::symbol_text("Webdings", "F075", unmapped), "🚇");
     EXPECT_TRUE(unmapped.empty());
-    // Wingdings 2 is not Wingdings: its codes are kept as private use and counted.
-    EXPECT_EQ(docx::symbol_text("Wingdings 2", "F06C", unmapped), "\uF06C");
-    EXPECT_EQ(docx::symbol_text("Webdings", "F075", unmapped), "\uF075");
+    // Codes with no equivalent are kept as private use and counted.
+    EXPECT_EQ(docx::symbol_text("Wingdings 2", "F0FA", unmapped), "\uF0FA");
     EXPECT_EQ(docx::symbol_text("Symbol", "F0F0", unmapped), "\uF0F0");  // the Apple logo
     EXPECT_EQ(unmapped["Wingdings 2"], 1);
-    EXPECT_EQ(unmapped["Webdings"], 1);
     EXPECT_EQ(unmapped["Symbol"], 1);
     // No code of Symbol or Wingdings comes out as a Latin-1 letter (U+00C0-U+00FF).
     for (const char* font : {"Symbol", "Wingdings", "Wingdings 2", "Wingdings 3", "Webdings"}) {
@@ -165,6 +165,50 @@ TEST(DocxSymbols, EachFontHasItsOwnTableAndNoCodeBecomesALetter)
             EXPECT_FALSE(latin1_letter) << font << " " << hex << " gave " << text;
         }
     }
+}
+
+// The tables against the fonts' published charts. Symbol: Adobe's mapping of its encoding
+// (VENDORS/ADOBE/symbol.txt), its corporate-use pieces given as their standard characters;
+// "·" where it has none (0x60, the radical extender; 0xF0, the Apple logo; 0x7F-0x9F, 0xFF).
+// Wingdings: the first row of Unicode 7.0's mapping of the font (UTC L2/12-368).
+TEST(DocxSymbols, TablesMatchThePublishedCharts)
+{
+    const char* symbol_rows[] = {
+        " !∀#∃%&∋()∗+,−./", "0123456789:;<=>?", "≅ΑΒΧΔΕΦΓΗΙϑΚΛΜΝΟ", "ΠΘΡΣΤΥςΩΞΨΖ[∴]⊥_", "·αβχδεφγηιϕκλμνο",
+        "πθρστυϖωξψζ{|}∼·", "················", "················", "€ϒ′≤⁄∞ƒ♣♦♥♠↔←↑→↓", "°±″≥×∝∂•÷≠≡≈…⏐⎯↵",
+        "ℵℑℜ℘⊗⊕∅∩∪⊃⊇⊄⊂⊆∈∉", "∠∇®©™∏√⋅¬∧∨⇔⇐⇑⇒⇓", "◊〈®©™∑⎛⎜⎝⎡⎢⎣⎧⎨⎩⎪", "·〉∫⌠⎮⌡⎞⎟⎠⎤⎥⎦⎫⎬⎭·"};
+    std::map<std::string, int> unmapped;
+    int compared = 0;
+    for (unsigned row = 0; row < 14; ++row) {
+        std::u32string chart;
+        for (std::size_t i = 0; symbol_rows[row][i];) {
+            char32_t c = 0;
+            const unsigned char b = static_cast<unsigned char>(symbol_rows[row][i]);
+            const int n = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
+            c = n == 1 ? b : b & (0xFF >> (n + 1));
+            for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(symbol_rows[row][i + k]) & 0x3F);
+            chart += c;
+            i += static_cast<std::size_t>(n);
+        }
+        ASSERT_EQ(chart.size(), 16u) << row;
+        for (unsigned col = 0; col < 16; ++col) {
+            if (chart[col] == U'·') continue;
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "F0%02X", 0x20 + row * 16 + col);
+            EXPECT_EQ(docx::symbol_text("Symbol", hex, unmapped), docx::utf8(chart[col])) << "Symbol " << hex;
+            ++compared;
+        }
+    }
+    EXPECT_EQ(compared, 188);
+    const char32_t wingdings_row[] = {U' ', U'\U0001F589', U'✂', U'✁', U'\U0001F453', U'\U0001F56D', U'\U0001F56E',
+                                      U'\U0001F56F', U'\U0001F57F', U'✆', U'\U0001F582', U'\U0001F583', U'\U0001F4EA',
+                                      U'\U0001F4EB', U'\U0001F4EC', U'\U0001F4ED', U'\U0001F5C0', U'\U0001F5C1', U'\U0001F5CE'};
+    for (unsigned i = 0; i < std::size(wingdings_row); ++i) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "F0%02X", 0x20 + i);
+        EXPECT_EQ(docx::symbol_text("Wingdings", hex, unmapped), docx::utf8(wingdings_row[i])) << "Wingdings " << hex;
+    }
+    EXPECT_TRUE(unmapped.empty());
 }
 
 TEST(DocxStyles, FindsHeadingsByNameChainAndOutline)
