@@ -1,7 +1,7 @@
 #!/usr/bin/python3
-"""kill -9 in the middle of `mimeo run` over 1,000 generated articles, at 20 points: 12 at
-random times over the run, 8 inside the rename phase (just after the commit journal
-appears). Runs alternate between two editions of the issue, so that a mix of old and new
+"""kill -9 in the middle of `mimeo run` over 1,000 generated articles, at 20 points: 4 early
+(while it imports), 8 once a random number of its files are staged, 8 inside the rename
+phase (just after the commit journal appears). Runs alternate between two editions of the issue, so that a mix of old and new
 outputs would show. After each kill the next run, of the other edition, first mends what
 the dead run left; then it writes everything, and the test asserts no staged file or
 journal is left anywhere under the outputs and every output is byte-identical to a clean
@@ -96,31 +96,47 @@ run(1, live)
 state = 1
 
 
-def kill_during(edition, in_renames):
-    """Starts a run of `edition` and kills it with SIGKILL; True when it died before its end."""
+def staged_count():
+    count = 0
+    for folder in (os.path.join(live, "out"), os.path.join(live, "out", "xml"), os.path.join(live, "out", "articles")):
+        try:
+            count += sum(1 for entry in os.scandir(folder) if entry.name.endswith(".tmp"))
+        except FileNotFoundError:
+            pass
+    return count
+
+
+def kill_during(edition, point):
+    """Starts a run of `edition` and kills it with SIGKILL at `point`: early (while it imports),
+    staging (once a random number of its files are staged) or renames (just after its commit
+    journal appears). Points are set by the run's own progress, not by the clock, so that a
+    loaded machine moves them not. True when the run died before its end."""
     process = subprocess.Popen([MIMEO, "run", pipeline(edition), "--out", live, "--quiet"],
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    if in_renames:
-        # The journal appears when staging is over and the renames begin.
-        deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300
+    if point == "early":
+        time.sleep(rng.uniform(0.01, 0.15))
+    elif point == "staging":
+        target = rng.randint(1, 2 * ARTICLES - 10)
+        while process.poll() is None and time.monotonic() < deadline and staged_count() < target:
+            time.sleep(0.001)
+    else:
         while process.poll() is None and time.monotonic() < deadline:
             if any(n.endswith(".journal") for n in os.listdir(live)):
                 time.sleep(rng.uniform(0, 0.01))
                 break
             time.sleep(0.0005)
-    else:
-        time.sleep(rng.uniform(0.02, max(durations) * 1.1))
     process.send_signal(signal.SIGKILL)
     process.wait()
     return process.returncode == -signal.SIGKILL
 
 
-points = ["time"] * 12 + ["renames"] * 8
+points = ["early"] * 4 + ["staging"] * 8 + ["renames"] * 8
 rng.shuffle(points)
 killed = mixed = 0
 for number, point in enumerate(points, start=1):
     edition = 2 if state == 1 else 1
-    died = kill_during(edition, point == "renames")
+    died = kill_during(edition, point)
     killed += died
     left = leftovers(live)
     snapshot = tree(os.path.join(live, "out"))
@@ -155,7 +171,7 @@ for number, point in enumerate(points, start=1):
           f"left, {'a mix' if is_mix else 'no mix'}; mended", flush=True)
 
 print(f"{killed} of {len(points)} runs killed before their end, {mixed} left a mix of editions", flush=True)
-if killed < 15:
+if killed < 18:
     fail(f"only {killed} of the 20 kills came before the run's end")
 shutil.rmtree(WORK)
 if failures:
