@@ -25,7 +25,7 @@ th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; }
 pre { overflow-x: auto; background: #f6f6f6; padding: 0.5em; }
 .smallcaps { font-variant: small-caps; }
 .note-ref { text-decoration: none; }
-section.footnotes, section.endnotes { font-size: 0.9em; }
+div.footnotes, div.endnotes { font-size: 0.9em; }
 )css";
 
 }  // namespace mimeo::html

@@ -168,8 +168,9 @@ public:
             bool any = std::any_of(notes.children("note").begin(), notes.children("note").end(),
                                    [&](pugi::xml_node n) { return kind == std::string_view(n.attribute("kind").value()); });
             if (!any) continue;
-            // DPUB-ARIA has no doc-footnotes: notes gathered after the text are endnotes.
-            out_ += std::string("<section class=\"") + kind + "s\" role=\"doc-endnotes\">\n<hr />\n<ol>\n";
+            // DPUB-ARIA has no doc-footnotes: notes gathered after the text are endnotes. A <div>,
+            // which may take the role, since a <section> wants a heading the notes have none of.
+            out_ += std::string("<div class=\"") + kind + "s\" role=\"doc-endnotes\">\n<hr />\n<ol>\n";
             for (pugi::xml_node note : notes.children("note")) {
                 if (kind != std::string_view(note.attribute("kind").value())) continue;
                 const std::string id = note.attribute("id").value();
@@ -177,7 +178,7 @@ public:
                 note_body(note);
                 out_ += "</li>\n";
             }
-            out_ += "</ol>\n</section>\n";
+            out_ += "</ol>\n</div>\n";
         }
     }
 
