@@ -270,20 +270,32 @@ struct DocFree {
     void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
 };
 
+struct ContextFree {
+    void operator()(htmlParserCtxt* context) const { htmlFreeParserCtxt(context); }
+};
+
 }  // namespace
 
-void html_chunk_to_model(std::string_view html, pugi::xml_node container, std::map<std::string, int>& skipped)
+void html_chunk_to_model(std::string_view html, pugi::xml_node container, ChunkLosses& losses)
 {
     if (html.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) return;
+    std::unique_ptr<htmlParserCtxt, ContextFree> context(htmlNewParserCtxt());
+    if (!context) return;
     // Word writes the chunk's charset in a <meta>; UTF-8 is the fallback when it says none.
-    std::unique_ptr<xmlDoc, DocFree> doc(htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, nullptr,
-                                                        HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    std::unique_ptr<xmlDoc, DocFree> doc(htmlCtxtReadMemory(context.get(), html.data(), static_cast<int>(html.size()),
+                                                            nullptr, nullptr,
+                                                            HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET));
+    // Malformed HTML is mended quietly, as browsers do; only nesting past the parser's depth
+    // limit loses text, and that is said.
+    if (const xmlError* error = xmlCtxtGetLastError(context.get());
+        error && error->message && std::string_view(error->message).find("Excessive depth") != std::string_view::npos)
+        ++losses.too_deep;
     if (!doc) return;
     xmlNodePtr root = xmlDocGetRootElement(doc.get());
     xmlNodePtr body = nullptr;
     for (xmlNodePtr child = root ? root->children : nullptr; child; child = child->next)
         if (child->type == XML_ELEMENT_NODE && name_of(child) == "body") body = child;
-    Converter(skipped).blocks(body ? body : root, container);
+    Converter(losses.skipped).blocks(body ? body : root, container);
 }
 
 }  // namespace mimeo::docx

@@ -2,7 +2,7 @@
 // content), sometimes the whole text. It is read with libxml2's forgiving HTML parser
 // straight into model blocks: paragraphs, headings as sections, lists, quotes, code,
 // tables, emphasis and links. What has no place in the model (images, forms, scripts)
-// is counted in `skipped` by element name, for the importer's docx-skip warning.
+// is counted in `losses`, for the importer's docx-skip warning.
 #pragma once
 
 #include <pugixml.hpp>
@@ -13,6 +13,11 @@
 
 namespace mimeo::docx {
 
-void html_chunk_to_model(std::string_view html, pugi::xml_node container, std::map<std::string, int>& skipped);
+struct ChunkLosses {
+    std::map<std::string, int> skipped;  // HTML elements with no place in the model, by name
+    int too_deep = 0;  // chunks nested past the parser's 256 levels, whose deeper content is lost
+};
+
+void html_chunk_to_model(std::string_view html, pugi::xml_node container, ChunkLosses& losses);
 
 }  // namespace mimeo::docx

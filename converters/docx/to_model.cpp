@@ -687,7 +687,7 @@ private:
         const std::string extension = chunk.part.substr(chunk.part.rfind('.') + 1);
         if (type.empty() && (extension == "htm" || extension == "html")) type = "text/html";
         if (type == "text/html" || type == "application/xhtml+xml") {
-            html_chunk_to_model(chunk.bytes, container, chunk_skipped_);
+            html_chunk_to_model(chunk.bytes, container, chunk_losses_);
         } else if (type == "text/plain") {
             std::size_t start = 0;
             while (start <= chunk.bytes.size()) {
@@ -706,10 +706,15 @@ private:
     void report()
     {
         const Location where{file_, 0, 0};
-        for (const auto& [kind, count] : chunk_skipped_)
+        for (const auto& [kind, count] : chunk_losses_.skipped)
             diagnostics_.warn(where, "docx-skip",
                               std::to_string(count) + " " + kind + (count == 1 ? " element" : " elements") +
                                   " in embedded HTML (w:altChunk) skipped");
+        if (chunk_losses_.too_deep)
+            diagnostics_.warn(where, "docx-skip",
+                              std::to_string(chunk_losses_.too_deep) + " embedded HTML document" +
+                                  (chunk_losses_.too_deep == 1 ? " (w:altChunk) nests" : "s (w:altChunk) nest") +
+                                  " past 256 levels: what lies deeper is skipped");
         for (const auto& [kind, count] : unread_chunks_)
             diagnostics_.warn(where, "docx-chunk",
                               std::to_string(count) + " embedded document" + (count == 1 ? " " : "s ") + kind +
@@ -810,7 +815,7 @@ private:
     }
 
     const WordDocument& doc_;
-    std::map<std::string, int> chunk_skipped_;  // HTML elements of altChunks with no place in the model
+    ChunkLosses chunk_losses_;                  // what altChunks' HTML had that the model cannot hold
     std::map<std::string, int> unread_chunks_;  // altChunks of other kinds, by content type and part
     pugi::xml_node article_;
     Media& media_;

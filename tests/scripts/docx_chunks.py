@@ -2,8 +2,8 @@
 """DOCX characters and chunks, on packages made here from fixtures/docx/article.docx:
 - w:altChunk holding HTML (the way Word embeds merged or pasted documents, sometimes the
   whole text) comes into the model: headings as sections, lists, emphasis, links, tables;
-  an image in it is named in a docx-skip warning; an RTF chunk is named with its content
-  type in a docx-chunk warning;
+  an image in it is named in a docx-skip warning, and so is nesting past the parser's depth
+  limit; an RTF chunk is named with its content type in a docx-chunk warning;
 - a document with two w:body elements keeps the text of both;
 - symbol fonts: Symbol's sans-serif (R)(C)(TM) and Wingdings' circled digits come out as those
   characters, a Wingdings 2 code with no equivalent as its private-use character with a
@@ -110,6 +110,14 @@ check(re.search(r"warning\[docx-skip\]: 1 HTML img element in embedded HTML \(w:
       f"the chunk's image is named: {err}")
 check(re.search(r"warning\[docx-chunk\]: 1 embedded document application/rtf \(word/afchunk2.rtf\)", err),
       f"the RTF chunk is named with its content type: {err}")
+
+# Nesting past the HTML parser's 256 levels loses what is deeper: bounded, and said.
+path = package("deep.docx", before_body_end('<w:altChunk r:id="rIdChunk1"/>'), chunk_rels, chunk_types,
+               {"word/afchunk1.htm": "<p>kept " + "<span>" * 100000 + "deep</p>"})
+article, err = imported(path)
+check(article is not None and "kept" in text(article.find(f"{NS}body")), "the text above the depth limit is kept")
+check("warning[docx-skip]: 1 embedded HTML document (w:altChunk) nests past 256 levels" in err,
+      f"the depth loss is warned: {err}")
 
 # --- two w:body elements --------------------------------------------------------------------
 second = '<w:body><w:p><w:r><w:t>Text of the second body.</w:t></w:r></w:p></w:body>'
