@@ -66,7 +66,8 @@ public:
         static constexpr std::string_view slot_open = "\uE000", slot_close = "\uE001";
         std::string fragment;
         std::vector<std::string> slots;
-        const std::string outer = std::move(out_);
+        std::string outer;
+        outer.swap(out_);  // swapped back, never copied: an article's output so far may be large
         for (pugi::xml_node child : element.children()) {
             if (is_raw_html(child)) {
                 fragment += child.text().get();
@@ -77,7 +78,7 @@ public:
             fragment += std::string(slot_open) + std::to_string(slots.size()) + std::string(slot_close);
             slots.push_back(std::move(out_));
         }
-        out_ = outer;
+        out_.swap(outer);
         std::size_t opens = 0;
         for (std::size_t at = fragment.find(slot_open); at != std::string::npos; at = fragment.find(slot_open, at + 1)) ++opens;
         if (opens != slots.size()) return false;
