@@ -16,24 +16,18 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 GOOD = os.path.join(ROOT, "fixtures", "docx", "article.docx")
 WORK = tempfile.mkdtemp(prefix="mimeo-docx-chunks-")
 NS = "{urn:mimeo:article:1}"
-failures = []
 
 with zipfile.ZipFile(GOOD) as z:
     PARTS = {name: z.read(name) for name in z.namelist()}
 DOC = PARTS["word/document.xml"].decode()
 RELS = PARTS["word/_rels/document.xml.rels"].decode()
 TYPES = PARTS["[Content_Types].xml"].decode()
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 def package(name, document, rels=RELS, types=TYPES, add=None):
@@ -145,7 +139,4 @@ if article is not None:
 check(re.search(r"warning\[docx-symbol\]: 1 character of the font 'Wingdings 2'", err),
       f"the unmapped Wingdings 2 code is warned: {err}")
 
-if failures:
-    print(f"docx_chunks: {len(failures)} failures")
-    sys.exit(1)
-print("docx_chunks: ok")
+finish("docx_chunks")

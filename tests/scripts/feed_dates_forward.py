@@ -14,16 +14,10 @@ from datetime import datetime
 
 import feedparser
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 ARTICLES = os.path.join(ROOT, "fixtures", "articles")
-failures = []
-
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 work = tempfile.mkdtemp()
@@ -48,9 +42,9 @@ def convert(fmt, target, issue, articles, epoch):
     env = dict(os.environ, SOURCE_DATE_EPOCH=str(epoch))
     result = subprocess.run([MIMEO, "convert", "--issue", issue, *articles, "--to", fmt, "-o", target,
                              "-O", "feed-url=https://lamplighter.example.org/feed"], capture_output=True, text=True, env=env)
-    expect(result.returncode == 0, f"{fmt}: convert failed: {result.stderr}")
+    check(result.returncode == 0, f"{fmt}: convert failed: {result.stderr}")
     checked = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
-    expect(checked.returncode == 0, f"{fmt}: mimeo check failed: {checked.stdout}{checked.stderr}")
+    check(checked.returncode == 0, f"{fmt}: mimeo check failed: {checked.stdout}{checked.stderr}")
 
 
 def stamp(text):
@@ -76,18 +70,18 @@ try:
         # The older issue, merged later: the feed's date does not go back.
         convert(fmt, target, older, [old_a, old_b], 1744632000)  # 2025-04-14
         parsed = feedparser.parse(target)
-        expect(parsed.bozo == 0, f"{fmt}: feedparser: {parsed.get('bozo_exception')}")
+        check(parsed.bozo == 0, f"{fmt}: feedparser: {parsed.get('bozo_exception')}")
         now_date = stamp(parsed.feed.updated)
         newest_item = max(stamp(e.get("updated", e.get("published"))) for e in parsed.entries)
-        expect(now_date >= first_date, f"{fmt}: the feed's {feed_date} went back: {now_date} < {first_date}")
-        expect(now_date >= newest_item, f"{fmt}: the feed's {feed_date} {now_date} is older than an item ({newest_item})")
-        expect(len(parsed.entries) == 3, f"{fmt}: 3 items, not {len(parsed.entries)}")
+        check(now_date >= first_date, f"{fmt}: the feed's {feed_date} went back: {now_date} < {first_date}")
+        check(now_date >= newest_item, f"{fmt}: the feed's {feed_date} {now_date} is older than an item ({newest_item})")
+        check(len(parsed.entries) == 3, f"{fmt}: 3 items, not {len(parsed.entries)}")
 
         # The same again: every entry byte for byte, and the same file.
         before = entries(target)
         snapshot = open(target, "rb").read()
         convert(fmt, target, older, [old_a, old_b], 1744632000)
-        expect(entries(target) == before, f"{fmt}: re-running an unchanged issue changed its entries")
+        check(entries(target) == before, f"{fmt}: re-running an unchanged issue changed its entries")
         shutil.copy(target, target + ".again")
 
         # A correction: `updated` moves on, `published` stays; the others are as they were.
@@ -97,16 +91,16 @@ try:
         after = entries(target)
         rents = next(k for k in after if "rents" in k)
         harbour = next(k for k in after if "harbour" in k)
-        expect(after[harbour] == before[harbour], f"{fmt}: an unchanged entry changed with its neighbour's correction")
+        check(after[harbour] == before[harbour], f"{fmt}: an unchanged entry changed with its neighbour's correction")
         published = "pubDate" if fmt == "rss" else "published"
         pick = lambda block, name: re.search(rf"<{name}>([^<]*)<", block).group(1)  # noqa: E731
-        expect(pick(after[rents], published) == pick(before[rents], published), f"{fmt}: the correction moved {published}")
+        check(pick(after[rents], published) == pick(before[rents], published), f"{fmt}: the correction moved {published}")
         if updated:
-            expect(stamp(pick(after[rents], updated)) > stamp(pick(before[rents], updated)),
+            check(stamp(pick(after[rents], updated)) > stamp(pick(before[rents], updated)),
                    f"{fmt}: the corrected entry's updated did not move on: {pick(after[rents], updated)}")
-            expect(pick(after[rents], updated) == "2025-04-30T08:00:00Z", f"{fmt}: updated is the correction's time: "
+            check(pick(after[rents], updated) == "2025-04-30T08:00:00Z", f"{fmt}: updated is the correction's time: "
                    f"{pick(after[rents], updated)}")
-        expect(stamp(feedparser.parse(target).feed.updated) >= stamp("2025-04-30T08:00:00Z"),
+        check(stamp(feedparser.parse(target).feed.updated) >= stamp("2025-04-30T08:00:00Z"),
                f"{fmt}: the feed's date is older than the correction")
 
         # Reproducible: the same inputs over the same feed, the same bytes.
@@ -115,14 +109,11 @@ try:
         one = open(target, "rb").read()
         shutil.copy(target + ".again", target)
         convert(fmt, target, older, [old_a, old_b], 1746000000)
-        expect(open(target, "rb").read() == one, f"{fmt}: two runs over the same feed differ")
-        expect(snapshot != one, f"{fmt}: the correction changed nothing")
+        check(open(target, "rb").read() == one, f"{fmt}: two runs over the same feed differ")
+        check(snapshot != one, f"{fmt}: the correction changed nothing")
         with open(old_b, "w") as f:
             f.write("---\ntitle: Rents\ndate: 2025-04-14\n---\nRents went up.\n")
 finally:
     shutil.rmtree(work)
 
-if failures:
-    print(f"feed_dates_forward: {len(failures)} failures")
-    sys.exit(1)
-print("feed_dates_forward: ok")
+finish("feed_dates_forward")

@@ -13,20 +13,13 @@ import tempfile
 
 import feedparser
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
-failures = []
-
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
 
 
 def run(*args):
     result = subprocess.run([MIMEO, *args], capture_output=True, text=True)
-    expect(result.returncode == 0, f"mimeo {' '.join(args)}: exit {result.returncode}: {result.stdout}{result.stderr}")
+    check(result.returncode == 0, f"mimeo {' '.join(args)}: exit {result.returncode}: {result.stdout}{result.stderr}")
     return result
 
 
@@ -45,10 +38,10 @@ try:
     run("convert", "--issue", issue, *articles, "--to", "html", "-o", page)
     text = open(page, encoding="utf-8").read()
     ids = re.findall(r'\sid="([^"]+)"', text)
-    expect(len(ids) == len(set(ids)), f"html: repeated ids {sorted(i for i in set(ids) if ids.count(i) > 1)}")
+    check(len(ids) == len(set(ids)), f"html: repeated ids {sorted(i for i in set(ids) if ids.count(i) > 1)}")
     for target in re.findall(r'href="#([^"]+)"', text):
-        expect(target in ids, f"html: #{target} has no target")
-    expect("tides-fn1" in ids and "wages-fn1" in ids, f"html: note ids carry the slug: {ids}")
+        check(target in ids, f"html: #{target} has no target")
+    check("tides-fn1" in ids and "wages-fn1" in ids, f"html: note ids carry the slug: {ids}")
     run("check", page)
 
     book = os.path.join(work, "issue.epub")
@@ -59,21 +52,18 @@ try:
         feed_path = os.path.join(work, "feed." + fmt)
         run("convert", "--issue", issue, *articles, "--to", fmt, "-o", feed_path, "-O", "merge=false")
         parsed = feedparser.parse(feed_path)
-        expect(parsed.bozo == 0 and len(parsed.entries) == 2, f"{fmt}: two items, read without error")
+        check(parsed.bozo == 0 and len(parsed.entries) == 2, f"{fmt}: two items, read without error")
         # The items' content is XHTML escaped once more inside the feed.
         raw = open(feed_path, encoding="utf-8").read()
         refs = re.findall(r'class="note-(?:ref|back)" href="([^"]+)"', html.unescape(raw))
-        expect(len(refs) == 8, f"{fmt}: 4 note references and 4 links back, found {len(refs)}")
+        check(len(refs) == 8, f"{fmt}: 4 note references and 4 links back, found {len(refs)}")
         for ref in refs:
-            expect(re.match(r"https://lamplighter\.example\.org/[a-z]+/#(tides|wages)-(ref-)?fn[12]$", ref),
+            check(re.match(r"https://lamplighter\.example\.org/[a-z]+/#(tides|wages)-(ref-)?fn[12]$", ref),
                    f"{fmt}: a note link that is not absolute on its item's URL: {ref}")
         all_ids = re.findall(r'\sid="([^"]+)"', html.unescape(raw))
-        expect(len(all_ids) == len(set(all_ids)) and len(all_ids) >= 8, f"{fmt}: ids repeat across items: {all_ids}")
+        check(len(all_ids) == len(set(all_ids)) and len(all_ids) >= 8, f"{fmt}: ids repeat across items: {all_ids}")
         run("check", feed_path)
 finally:
     shutil.rmtree(work)
 
-if failures:
-    print(f"note_ids: {len(failures)} failures")
-    sys.exit(1)
-print("note_ids: ok")
+finish("note_ids")

@@ -14,16 +14,10 @@ import tempfile
 import xml.etree.ElementTree as ET
 import zipfile
 
-MIMEO = os.path.abspath(os.environ.get("MIMEO", "build/mimeo"))
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 NS = "{urn:mimeo:article:1}"
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
 
 
 def escaped(text):
@@ -100,7 +94,4 @@ outputs:
 finally:
     shutil.rmtree(work)
 
-if failures:
-    print(f"pipeline_check_per_article: {len(failures)} failures")
-    sys.exit(1)
-print("pipeline_check_per_article: ok")
+finish("pipeline_check_per_article")
