@@ -1,5 +1,6 @@
 #include "common/files.hpp"
 
+#include <cctype>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -82,6 +83,13 @@ void require_utf8(std::string_view text, const std::string& file)
 {
     if (auto where = find_invalid_utf8(text, file))
         throw Error(*where, "encoding", "invalid UTF-8 byte sequence");
+}
+
+std::string lower_extension(const std::filesystem::path& path)
+{
+    std::string ext = path.extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
 }
 
 namespace {

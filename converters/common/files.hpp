@@ -21,6 +21,9 @@ std::optional<Location> find_invalid_utf8(std::string_view text, const std::stri
 // Throws mimeo::Error(encoding) at the first invalid byte.
 void require_utf8(std::string_view text, const std::string& file);
 
+// The extension with its dot, in ASCII lower case: ".epub" for "Book.EPUB".
+std::string lower_extension(const std::filesystem::path& path);
+
 // `relative` (such as node_modules/x/y) in the folder of the running executable or one
 // above it, else in the current folder or one above; empty when in none. This is how
 // mimeo finds the schemas and checkers that npm installs beside a checkout.

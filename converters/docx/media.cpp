@@ -5,6 +5,7 @@
 #include <cctype>
 #include <fstream>
 
+#include "common/files.hpp"
 #include "common/output_set.hpp"
 
 namespace fs = std::filesystem;
@@ -19,13 +20,6 @@ std::string safe_file_name(const std::string& part)
         if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-' && c != '_') c = '_';
     while (!name.empty() && name.front() == '.') name.erase(0, 1);
     return name.empty() ? "image" : name;
-}
-
-std::string lower_extension(const std::string& name)
-{
-    std::string ext = fs::path(name).extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
 }
 
 bool same_content(const fs::path& path, const std::string& bytes)

@@ -1,8 +1,7 @@
 #include "docx/reader.hpp"
 
-#include <cctype>
-
 #include "common/diagnostics.hpp"
+#include "common/files.hpp"
 #include "docx/notes.hpp"
 #include "docx/part_reader.hpp"
 #include "docx/properties.hpp"
@@ -47,13 +46,10 @@ std::string content_type(Package& package, const std::string& part)
     pugi::xml_node root = types.document_element();
     for (pugi::xml_node o : root.children("Override"))
         if (std::string_view(o.attribute("PartName").value()) == "/" + part) return o.attribute("ContentType").value();
-    std::string extension = part.substr(part.rfind('.') + 1);
-    for (char& c : extension) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    for (pugi::xml_node d : root.children("Default")) {
-        std::string declared = d.attribute("Extension").value();
-        for (char& c : declared) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-        if (declared == extension) return d.attribute("ContentType").value();
-    }
+    const std::string extension = lower_extension(part);
+    for (pugi::xml_node d : root.children("Default"))
+        if (lower_extension(std::string("x.") + d.attribute("Extension").value()) == extension)
+            return d.attribute("ContentType").value();
     return "";
 }
 

@@ -279,11 +279,7 @@ private:
 Checker checker()
 {
     return {"email",
-            [](const fs::path& path) {
-                std::string ext = path.extension().string();
-                for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-                return ext == ".eml";
-            },
+            [](const fs::path& path) { return lower_extension(path) == ".eml"; },
             [](const fs::path& path, Diagnostics& diagnostics) { return MessageCheck(path, diagnostics).run(); }};
 }
 

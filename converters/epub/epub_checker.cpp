@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "common/files.hpp"
 #include "common/subprocess.hpp"
 
 namespace fs = std::filesystem;
@@ -84,12 +85,7 @@ CheckResult check_epub(const fs::path& path, Diagnostics& diagnostics)
     return {clean ? CheckResult::Status::passed : CheckResult::Status::failed, summary};
 }
 
-bool is_epub(const fs::path& path)
-{
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return ext == ".epub";
-}
+bool is_epub(const fs::path& path) { return lower_extension(path) == ".epub"; }
 
 }  // namespace
 

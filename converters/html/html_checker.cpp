@@ -2,7 +2,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cstdlib>
 
 #include "common/files.hpp"
@@ -63,8 +62,7 @@ CheckResult check_html(const fs::path& path, Diagnostics& diagnostics)
 
 bool is_html(const fs::path& path)
 {
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const std::string ext = lower_extension(path);
     return ext == ".html" || ext == ".htm" || ext == ".xhtml";
 }
 

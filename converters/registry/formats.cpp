@@ -1,9 +1,9 @@
 #include "registry/formats.hpp"
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 
+#include "common/files.hpp"
 #include "docx/docx_importer.hpp"
 #include "email/email_checker.hpp"
 #include "email/email_exporter.hpp"
@@ -37,13 +37,6 @@ std::string names_of(const std::vector<T>& list)
     std::string names;
     for (const auto& item : list) names += (names.empty() ? "" : ", ") + item.name;
     return names;
-}
-
-std::string lower_extension(const std::filesystem::path& path)
-{
-    std::string ext = path.extension().string();
-    std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-    return ext;
 }
 
 // The first few kilobytes, enough to tell one XML vocabulary from another.
