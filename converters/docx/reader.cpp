@@ -37,21 +37,34 @@ void count_headers_and_footers(Package& package, const Relationships& relationsh
     }
 }
 
-// A part's media type: its Override in [Content_Types].xml, else the Default for its extension.
-std::string content_type(Package& package, const std::string& part)
-{
-    if (!package.has("[Content_Types].xml")) return "";
-    pugi::xml_document types;
-    parse_part(package.read("[Content_Types].xml"), package.file(), "[Content_Types].xml", types);
-    pugi::xml_node root = types.document_element();
-    for (pugi::xml_node o : root.children("Override"))
-        if (std::string_view(o.attribute("PartName").value()) == "/" + part) return o.attribute("ContentType").value();
-    const std::string extension = lower_extension(part);
-    for (pugi::xml_node d : root.children("Default"))
-        if (lower_extension(std::string("x.") + d.attribute("Extension").value()) == extension)
-            return d.attribute("ContentType").value();
-    return "";
-}
+// [Content_Types].xml, read when first asked: a part's media type is its Override, else
+// the Default for its extension.
+class ContentTypes {
+public:
+    explicit ContentTypes(Package& package) : package_(package) {}
+
+    std::string of(const std::string& part)
+    {
+        if (!read_) {
+            read_ = true;
+            if (package_.has("[Content_Types].xml"))
+                parse_part(package_.read("[Content_Types].xml"), package_.file(), "[Content_Types].xml", types_);
+        }
+        pugi::xml_node root = types_.document_element();
+        for (pugi::xml_node o : root.children("Override"))
+            if (std::string_view(o.attribute("PartName").value()) == "/" + part) return o.attribute("ContentType").value();
+        const std::string extension = lower_extension(part);
+        for (pugi::xml_node d : root.children("Default"))
+            if (lower_extension(std::string("x.") + d.attribute("Extension").value()) == extension)
+                return d.attribute("ContentType").value();
+        return "";
+    }
+
+private:
+    Package& package_;
+    pugi::xml_document types_;
+    bool read_ = false;
+};
 
 }  // namespace
 
@@ -79,9 +92,8 @@ WordDocument read_word_document(Package& package, const ReadOptions& options)
     if (!document.child("w:body"))
         throw Error({package.file(), 0, 0}, "docx-no-document", main + ": has no w:document/w:body element");
     PartContext context{package.file(), doc.styles, relationships, options.reject_changes, doc.skipped, doc.unmapped_symbols};
-    context.read_chunk = [&](const std::string& part) {
-        return Chunk{part, content_type(package, part), package.read(part)};
-    };
+    ContentTypes content_types(package);
+    context.read_chunk = [&](const std::string& part) { return Chunk{part, content_types.of(part), package.read(part)}; };
     // Word writes one w:body; some generators write several, and every one is text.
     for (pugi::xml_node body : document.children("w:body")) {
         std::vector<Block> blocks = read_blocks(body, context);

@@ -1,7 +1,6 @@
 #include "docx/symbols.hpp"
 
 #include <cctype>
-#include <cstdio>
 #include <unordered_map>
 
 #include "docx/dingbat_tables.hpp"
@@ -11,25 +10,38 @@ namespace {
 
 using Table = std::unordered_map<unsigned, char32_t>;
 
-// Where the npm data departs from Adobe's own mapping of Symbol (the Unicode Consortium's
-// VENDORS/ADOBE/symbol.txt), Adobe's is the font's published chart.
-char32_t adobe_symbol(unsigned code, char32_t npm)
+// The npm tables, settled once: a private-use value (Symbol's Apple logo) is no equivalent
+// and leaves the table; and where the npm data departs from Adobe's own mapping of Symbol
+// (the Unicode Consortium's VENDORS/ADOBE/symbol.txt), Adobe's is the font's published chart.
+const std::map<std::string, Table>& tables()
 {
-    switch (code) {
-    case 0x27: return U'∋';  // SUCH THAT (npm: small contains as member)
-    case 0x2A: return U'∗';  // ASTERISK OPERATOR (npm: asterisk)
-    case 0x7E: return U'∼';  // TILDE OPERATOR (npm: tilde)
-    default: return npm;
-    }
+    static const std::map<std::string, Table> settled = [] {
+        std::map<std::string, Table> out = dingbat_tables();
+        for (auto& [font, table] : out)
+            std::erase_if(table, [](const auto& entry) { return entry.second >= 0xE000 && entry.second <= 0xF8FF; });
+        Table& symbol = out.at("SYMBOL");
+        symbol[0x27] = U'∋';  // SUCH THAT (npm: small contains as member)
+        symbol[0x2A] = U'∗';  // ASTERISK OPERATOR (npm: asterisk)
+        symbol[0x7E] = U'∼';  // TILDE OPERATOR (npm: tilde)
+        return out;
+    }();
+    return settled;
 }
 
 const Table* table_of(const std::string& font)
 {
     std::string name;
     for (char c : font) name += static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    const auto& tables = dingbat_tables();
-    auto found = tables.find(name);
-    return found == tables.end() ? nullptr : &found->second;
+    auto found = tables().find(name);
+    return found == tables().end() ? nullptr : &found->second;
+}
+
+// `code` (0x00-0xFF) as the font shows it: its table's character, or else U+F0xx, counted.
+std::string in_font(const Table& table, const std::string& font, unsigned code, std::map<std::string, int>& unmapped)
+{
+    if (auto found = table.find(code); found != table.end()) return utf8(found->second);
+    ++unmapped[font];
+    return utf8(0xF000 + code);
 }
 
 }  // namespace
@@ -59,27 +71,21 @@ bool is_symbol_font(const std::string& font) { return table_of(font) != nullptr;
 
 std::string symbol_font_text(const std::string& font, const std::string& text, std::map<std::string, int>& unmapped)
 {
+    const Table* table = table_of(font);
+    if (!table) return text;
     std::string out;
     for (std::size_t i = 0; i < text.size();) {
         // U+F000-U+F0FF is EF 80 80 - EF 83 BF in UTF-8.
         const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
         if (i + 2 < text.size() && byte(i) == 0xEF && byte(i + 1) >= 0x80 && byte(i + 1) <= 0x83) {
-            const unsigned code = 0xF000 | ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F);
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "%04X", code);
-            out += symbol_text(font, hex, unmapped);
+            out += in_font(*table, font, ((byte(i + 1) & 0x3F) << 6) | (byte(i + 2) & 0x3F), unmapped);
             i += 3;
-            continue;
+        } else if (byte(i) >= 0x20 && byte(i) < 0x7F) {
+            // Letters typed in the font show its pictures too: "a" in Symbol is α.
+            out += in_font(*table, font, byte(i++), unmapped);
+        } else {
+            out += text[i++];
         }
-        // Letters typed in the font show its pictures too: "a" in Symbol is α.
-        if (byte(i) >= 0x20 && byte(i) < 0x7F) {
-            char hex[8];
-            std::snprintf(hex, sizeof hex, "%02X", byte(i));
-            out += symbol_text(font, hex, unmapped);
-            ++i;
-            continue;
-        }
-        out += text[i++];
     }
     return out;
 }
@@ -93,13 +99,7 @@ std::string symbol_text(const std::string& font, const std::string& code, std::m
     if (const Table* table = table_of(font)) {
         // Symbol fonts are addressed through the private use area F000-F0FF, or by the byte.
         if (value >= 0xF000 && value <= 0xF0FF) value -= 0xF000;
-        if (value <= 0xFF) {
-            // A table's own private-use value (Symbol's Apple logo) is no equivalent either.
-            if (auto found = table->find(value); found != table->end() && (found->second < 0xE000 || found->second > 0xF8FF))
-                return utf8(table == table_of("Symbol") ? adobe_symbol(value, found->second) : found->second);
-            ++unmapped[font];
-            return utf8(0xF000 + value);
-        }
+        if (value <= 0xFF) return in_font(*table, font, value, unmapped);
     }
     // Any other font's w:sym names a Unicode character.
     if (value < 0x20 || (value >= 0x7F && value < 0xA0) || (value >= 0xD800 && value < 0xE000) || value > 0x10FFFF)
