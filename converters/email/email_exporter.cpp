@@ -38,10 +38,9 @@ std::string message_id(pugi::xml_node issue, const std::vector<pugi::xml_node>& 
     }
     // The hash holds the whole key, so the label may be cut: "Message-ID: <...>" stays
     // within the 78 columns RFC 5322 asks for (a msg-id cannot be folded inside).
+    constexpr std::size_t head = std::string_view("Message-ID: <").size();
     const std::string tail = std::string(".") + hash + "@" + domain_of(settings.from.address) + ">";
-    const std::size_t room = std::string_view("Message-ID: <").size() + tail.size() < 78
-                                 ? 78 - std::string_view("Message-ID: <").size() - tail.size()
-                                 : 1;
+    const std::size_t room = head + tail.size() < 78 ? 78 - head - tail.size() : 1;
     if (safe.size() > room) safe.resize(room);
     while (safe.size() > 1 && (safe.back() == '-' || safe.back() == '.')) safe.pop_back();
     return "<" + safe + tail;

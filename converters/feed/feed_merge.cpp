@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <ctime>
-#include <map>
 #include <limits>
+#include <map>
 #include <set>
 #include <string_view>
 #include <vector>

@@ -220,10 +220,7 @@ private:
 
     // Notes are named by their article's slug wherever the article goes: an issue page, a
     // book or a feed that holds several articles never holds two #fn1.
-    std::string note_anchor(std::string_view id) const
-    {
-        return (options_.id_prefix.empty() ? model::slug(article_) + "-" : options_.id_prefix) + std::string(id);
-    }
+    std::string note_anchor(std::string_view id) const { return note_prefix_ + std::string(id); }
 
     // Through rewrite_url, so that a feed item's note links carry the item's URL: a feed
     // reader resolves a bare #fragment against the feed.
@@ -505,6 +502,7 @@ private:
     pugi::xml_node article_;
     std::map<std::string, int> note_numbers_;
     int level_shift_ = options_.heading_offset;  // added to a section's level to give its heading's
+    const std::string note_prefix_ = article_ ? model::slug(article_) + "-" : "";
     std::map<std::string, int> references_seen_;
     std::string out_;
 };

@@ -23,14 +23,15 @@ constexpr std::string_view entry_header = "mimeo-cache 2\n";
 constexpr std::string_view hash_label = "xxh3-128 ";
 constexpr std::string_view older_header = "mimeo-cache 1\n";  // before entries carried a hash
 
-std::string hex_hash(std::string_view bytes)
+std::string hex(XXH128_hash_t hash)
 {
-    const XXH128_hash_t hash = XXH3_128bits(bytes.data(), bytes.size());
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
+    char text[33];
+    std::snprintf(text, sizeof text, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
                   static_cast<unsigned long long>(hash.low64));
-    return hex;
+    return text;
 }
+
+std::string hex_hash(std::string_view bytes) { return hex(XXH3_128bits(bytes.data(), bytes.size())); }
 
 void hash_field(XXH3_state_t* state, std::string_view field)
 {
@@ -102,10 +103,7 @@ std::string ArticleCache::key(const ArticleSource& source) const
     hash_field(state, bytes);
     const XXH128_hash_t hash = XXH3_128bits_digest(state);
     XXH3_freeState(state);
-    char hex[33];
-    std::snprintf(hex, sizeof hex, "%016llx%016llx", static_cast<unsigned long long>(hash.high64),
-                  static_cast<unsigned long long>(hash.low64));
-    return hex;
+    return hex(hash);
 }
 
 fs::path ArticleCache::entry_path(const std::string& key) const { return *folder_ / (key.substr(0, 2)) / (key + ".xml"); }

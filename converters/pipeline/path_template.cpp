@@ -45,6 +45,13 @@ std::string expand_issue_variables(const std::string& path, pugi::xml_node issue
 
 bool names_article_slug(const std::string& path) { return path.find(slug_variable) != std::string::npos; }
 
+std::string folder_above_article_slug(const std::string& path)
+{
+    const std::string before = path.substr(0, path.find(slug_variable));
+    const std::size_t slash = before.rfind('/');
+    return slash == std::string::npos ? "" : before.substr(0, slash);
+}
+
 std::string expand_article_slug(const std::string& path, const std::string& slug)
 {
     std::string out = path;

@@ -17,6 +17,8 @@ std::string expand_issue_variables(const std::string& path, pugi::xml_node issue
                                    const std::string& key_path);
 
 bool names_article_slug(const std::string& path);
+// The folder every expansion of ${article.slug} in `path` lies in: "out/a/${article.slug}.html" -> "out/a".
+std::string folder_above_article_slug(const std::string& path);
 std::string expand_article_slug(const std::string& path, const std::string& slug);
 
 }  // namespace mimeo::pipeline

@@ -6,13 +6,13 @@
 
 #include <xxhash.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
 #include <set>
 
 #include "common/diagnostics.hpp"
+#include "pipeline/path_template.hpp"
 
 namespace fs = std::filesystem;
 
@@ -72,10 +72,7 @@ std::vector<fs::path> lock_targets(const Pipeline& pipeline, const fs::path& bas
     std::vector<fs::path> targets;
     for (const OutputSpec& output : pipeline.outputs) {
         fs::path target = output.shown_target(base);
-        if (output.per_article) {
-            const std::string text = target.string();
-            target = fs::path(text.substr(0, text.find("${"))).parent_path();
-        }
+        if (output.per_article) target = folder_above_article_slug(target.string());
         targets.push_back(target);
     }
     return targets;
