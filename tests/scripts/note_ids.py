@@ -42,11 +42,11 @@ try:
     for target in re.findall(r'href="#([^"]+)"', text):
         check(target in ids, f"html: #{target} has no target")
     check("tides-fn1" in ids and "wages-fn1" in ids, f"html: note ids carry the slug: {ids}")
-    run("check", page)
+    check("html check passed" in run("check", page).stdout, "the issue page passed the Nu Html Checker (not skipped)")
 
     book = os.path.join(work, "issue.epub")
     run("convert", "--issue", issue, *articles, "--to", "epub", "-o", book)
-    run("check", book)
+    check("epub check passed" in run("check", book).stdout, "the book passed epubcheck (not skipped)")
 
     for fmt in ("rss", "atom"):
         feed_path = os.path.join(work, "feed." + fmt)
