@@ -89,7 +89,7 @@ int run_command(const Arguments& args)
 
     // Held until the run ends: no other run's outputs interleave with this one's. Holding
     // them, the run mends what a run that died left behind.
-    const std::filesystem::path base = run.out_folder.value_or(loaded->folder);
+    const std::filesystem::path base = pipeline::output_base(*loaded, run);
     std::optional<pipeline::RunLock> lock;
     if (!run.dry_run) {
         lock.emplace(pipeline::lock_targets(*loaded, base), run.shard.has_value(),

@@ -53,6 +53,11 @@ private:
 
 }  // namespace
 
+fs::path output_base(const Pipeline& pipeline, const RunOptions& options)
+{
+    return options.out_folder ? *options.out_folder : pipeline.folder;
+}
+
 RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
                        Progress& progress)
 {
@@ -80,7 +85,7 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
     report.articles = inputs.size();
     progress.started(inputs.size(), outputs.size());
 
-    const fs::path base = options.out_folder ? *options.out_folder : pipeline.folder;
+    const fs::path base = output_base(pipeline, options);
     OutputSet out;  // discards every staged file unless committed
     std::vector<std::unique_ptr<OutputWriter>> writers;
     for (const OutputSpec* output : outputs)

@@ -48,6 +48,10 @@ struct RunReport {
     bool written = false;
 };
 
+// Where relative output paths go, and commit journals: --out, else the pipeline's folder.
+// Recovery (recovery.hpp) looks for journals there too.
+std::filesystem::path output_base(const Pipeline& pipeline, const RunOptions& options);
+
 // Throws UsageError when `options` ask for what the pipeline does not have (--only),
 // or for --shard/--merge without a cache.
 RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
