@@ -48,4 +48,24 @@ bool is_absolute_url(std::string_view text)
     return false;
 }
 
+std::string lower_scheme(std::string_view url)
+{
+    std::string squeezed;
+    for (char c : url) {
+        if (static_cast<unsigned char>(c) <= 0x20) continue;
+        squeezed += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+        if (c == ':' || c == '/' || c == '?' || c == '#') break;
+    }
+    if (!is_absolute_url(squeezed)) return "";
+    squeezed.resize(squeezed.find(':'));
+    return squeezed;
+}
+
+bool allowed_url(std::string_view url, bool relative_allowed)
+{
+    const std::string scheme = lower_scheme(url);
+    if (scheme.empty()) return relative_allowed;
+    return scheme == "http" || scheme == "https" || scheme == "mailto";
+}
+
 }  // namespace mimeo

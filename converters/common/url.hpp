@@ -1,4 +1,5 @@
-// URLs as feeds need them: percent-encoded (RFC 3986) and resolved against a base.
+// URLs as feeds need them: percent-encoded (RFC 3986) and resolved against a base; and the one
+// URL policy every metadata URL meets.
 #pragma once
 
 #include <string>
@@ -15,5 +16,13 @@ std::string resolve_url(std::string_view reference, std::string_view base);
 
 // True when `text` begins with a scheme, as in "https:", "mailto:" or "urn:".
 bool is_absolute_url(std::string_view text);
+
+// The scheme of `url` in lower case ("HTTPS://x" -> "https"), found as a browser finds it,
+// with ASCII whitespace and control characters ignored ("java\tscript:"); empty when relative.
+std::string lower_scheme(std::string_view url);
+
+// The URL policy: http, https and mailto anywhere; a relative reference only where the caller
+// allows one. javascript:, vbscript:, data:, file: and every other scheme are refused.
+bool allowed_url(std::string_view url, bool relative_allowed);
 
 }  // namespace mimeo

@@ -2,6 +2,7 @@
 
 #include <cctype>
 
+#include "common/base64.hpp"
 #include "email/transfer_encoding.hpp"
 
 namespace mimeo::email {

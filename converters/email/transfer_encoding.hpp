@@ -23,7 +23,4 @@ TransferEncoding choose_encoding(std::string_view body);
 // canonical form (CRLF line ends), as RFC 2045 asks of text.
 std::string encode_body(std::string_view body, TransferEncoding encoding);
 
-// Plain base64 of bytes, without line breaks.
-std::string base64(std::string_view bytes);
-
 }  // namespace mimeo::email

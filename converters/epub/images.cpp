@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "common/url.hpp"
-#include "epub/media_type.hpp"
+#include "common/media_type.hpp"
 #include "model/image_path.hpp"
 #include "model/model.hpp"
 

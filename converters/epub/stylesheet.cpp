@@ -3,7 +3,7 @@
 #include <filesystem>
 
 #include "common/files.hpp"
-#include "epub/media_type.hpp"
+#include "common/media_type.hpp"
 
 namespace fs = std::filesystem;
 

@@ -40,37 +40,45 @@ void forward_warnings(const std::string& errors, const std::string& file, Diagno
     }
 }
 
-}  // namespace
+struct Attempt {
+    ProcessRequest request;
+    ProcessResult result;
+};
 
-const std::vector<OptionSpec>& tool_options()
-{
-    static const std::vector<OptionSpec> specs = {
-        {"pandoc", OptionType::string, "$MIMEO_PANDOC, else pandoc on PATH", "the pandoc executable to run"},
-        {"timeout", OptionType::integer, "60", "seconds pandoc may run before it is stopped (0: no limit)"},
-    };
-    return specs;
-}
-
-Tool tool_from(const FormatOptions& options)
-{
-    Tool tool;
-    if (const char* env = std::getenv("MIMEO_PANDOC"); env && *env) tool.program = env;
-    tool.program = options.get_string("pandoc", tool.program);
-    long seconds = options.get_int("timeout", 60);
-    if (seconds < 0) throw UsageError("pandoc: the timeout option must be 0 (no limit) or a number of seconds");
-    tool.timeout = std::chrono::seconds(seconds);
-    return tool;
-}
-
-std::string run(const Tool& tool, const std::vector<std::string>& args, const std::string& input,
-                const std::string& file, Diagnostics& diagnostics)
+// GHC's runtime takes its own options between +RTS and -RTS; -M is the heap's ceiling.
+Attempt attempt(const Tool& tool, const std::vector<std::string>& args, const std::string& input, bool sandboxed)
 {
     ProcessRequest request;
     request.argv.push_back(tool.program);
+    if (tool.memory_mib > 0)
+        request.argv.insert(request.argv.end(), {"+RTS", "-M" + std::to_string(tool.memory_mib) + "m", "-RTS"});
+    if (sandboxed) request.argv.push_back("--sandbox");
     request.argv.insert(request.argv.end(), args.begin(), args.end());
     request.input = input;
     request.timeout = tool.timeout;
     ProcessResult result = run_process(request);
+    return {std::move(request), std::move(result)};
+}
+
+// pandoc's exit status 97 is its "could not find data file".
+bool lacks_data_files(const Attempt& run)
+{
+    const ProcessResult& result = run.result;
+    return result.status == ProcessResult::Status::exited && result.exit_code == 97 &&
+           result.errors.find("Could not find data file") != std::string::npos;
+}
+
+// GHC's runtime exits with 251 when the heap passes its -M ceiling.
+bool ran_out_of_memory(const ProcessResult& result)
+{
+    return result.status == ProcessResult::Status::exited && result.exit_code == 251 &&
+           result.errors.find("Heap exhausted") != std::string::npos;
+}
+
+std::string finish(const Tool& tool, Attempt run, const std::string& file, Diagnostics& diagnostics)
+{
+    const ProcessRequest& request = run.request;
+    ProcessResult& result = run.result;
     const std::string who = "pandoc ('" + tool.program + "')";
     switch (result.status) {
     case ProcessResult::Status::not_started:
@@ -83,6 +91,10 @@ std::string run(const Tool& tool, const std::vector<std::string>& args, const st
     case ProcessResult::Status::signaled:
     case ProcessResult::Status::exited:
         if (result.succeeded()) break;
+        if (ran_out_of_memory(result))
+            throw Error({file, 0, 0}, "pandoc-memory",
+                        who + " used more than " + std::to_string(tool.memory_mib) +
+                            " MiB of memory and was stopped (the option memory=MIB sets the limit)");
         {
             std::string said = tail_lines(result.errors);
             throw Error({file, 0, 0}, "pandoc-failed",
@@ -92,6 +104,51 @@ std::string run(const Tool& tool, const std::vector<std::string>& args, const st
     }
     forward_warnings(result.errors, file, diagnostics);
     return std::move(result.output);
+}
+
+}  // namespace
+
+const std::vector<OptionSpec>& tool_options()
+{
+    static const std::vector<OptionSpec> specs = {
+        {"pandoc", OptionType::string, "$MIMEO_PANDOC, else pandoc on PATH", "the pandoc executable to run"},
+        {"timeout", OptionType::integer, "60", "seconds pandoc may run before it is stopped (0: no limit)"},
+        {"memory", OptionType::integer, "2048", "MiB of heap pandoc may use before it is stopped (+RTS -M; 0: no limit)"},
+    };
+    return specs;
+}
+
+Tool tool_from(const FormatOptions& options)
+{
+    Tool tool;
+    if (const char* env = std::getenv("MIMEO_PANDOC"); env && *env) tool.program = env;
+    tool.program = options.get_string("pandoc", tool.program);
+    long seconds = options.get_int("timeout", 60);
+    if (seconds < 0) throw UsageError("pandoc: the timeout option must be 0 (no limit) or a number of seconds");
+    tool.timeout = std::chrono::seconds(seconds);
+    tool.memory_mib = options.get_int("memory", tool.memory_mib);
+    if (tool.memory_mib < 0) throw UsageError("pandoc: the memory option must be 0 (no limit) or a number of MiB");
+    return tool;
+}
+
+std::string run(const Tool& tool, const std::vector<std::string>& args, const std::string& input,
+                const std::string& file, Diagnostics& diagnostics)
+{
+    return finish(tool, attempt(tool, args, input, true), file, diagnostics);
+}
+
+std::string run_writer(const Tool& tool, const std::vector<std::string>& args, const std::string& input,
+                       const std::string& file, Diagnostics& diagnostics)
+{
+    Attempt result = attempt(tool, args, input, true);
+    if (lacks_data_files(result)) {
+        diagnostics.warn({file, 0, 0}, "pandoc-unsandboxed",
+                         "pandoc ('" + tool.program + "') cannot run this writer sandboxed, as its data files are not "
+                         "built into it (pandoc issue #8128); it ran without --sandbox on mimeo's own document, whose "
+                         "images are embedded and which names no file");
+        result = attempt(tool, args, input, false);
+    }
+    return finish(tool, std::move(result), file, diagnostics);
 }
 
 nlohmann::json parse_json(const std::string& text, const Tool& tool, const std::string& file)

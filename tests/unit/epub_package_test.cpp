@@ -4,11 +4,12 @@
 
 #include <cstdlib>
 
+#include "common/media_type.hpp"
 #include "epub/identity.hpp"
-#include "epub/media_type.hpp"
 #include "epub/zip_writer.hpp"
 #include "model/model.hpp"
 
+using namespace mimeo;
 using namespace mimeo::epub;
 using namespace std::string_view_literals;
 

@@ -1,11 +1,11 @@
-// Media types of the files an EPUB embeds, told by their first bytes rather than
+// Media types of the files an EPUB or a pandoc writer embeds, told by their first bytes rather than
 // their names: a .png that is really a JPEG must be declared as a JPEG.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace mimeo::epub {
+namespace mimeo {
 
 struct Sniffed {
     std::string media_type;  // empty when the bytes are none of the kinds below
@@ -17,4 +17,4 @@ Sniffed sniff_image(std::string_view bytes);
 // TrueType, OpenType, WOFF or WOFF2.
 Sniffed sniff_font(std::string_view bytes);
 
-}  // namespace mimeo::epub
+}  // namespace mimeo

@@ -1,6 +1,6 @@
-#include "epub/media_type.hpp"
+#include "common/media_type.hpp"
 
-namespace mimeo::epub {
+namespace mimeo {
 namespace {
 
 bool starts(std::string_view bytes, std::string_view magic) { return bytes.substr(0, magic.size()) == magic; }
@@ -42,4 +42,4 @@ Sniffed sniff_font(std::string_view bytes)
     return {};
 }
 
-}  // namespace mimeo::epub
+}  // namespace mimeo
