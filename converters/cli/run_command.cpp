@@ -86,6 +86,7 @@ int run_command(const Arguments& args)
     Diagnostics diagnostics;
     // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
     if (quiet || terminal) diagnostics.echo_to(nullptr);
+    for (const Diagnostic& warning : loaded->warnings) diagnostics.add(warning);
 
     // Held until the run ends: no other run's outputs interleave with this one's. Holding
     // them, the run mends what a run that died left behind.

@@ -39,9 +39,15 @@ void OutputSet::write(const fs::path& target, std::string_view bytes)
         fs::create_directories(target.parent_path(), ec);
         if (ec) write_failure(target, ec.value());
     }
-    fs::path temporary = staged_name(target);
-    std::FILE* file = std::fopen(temporary.c_str(), "wb");
-    if (!file) write_failure(target, errno);
+    const NewStagedFile staged = create_staged(target);
+    const fs::path& temporary = staged.path;
+    std::FILE* file = ::fdopen(staged.fd, "wb");
+    if (!file) {
+        const int error_number = errno;
+        ::close(staged.fd);
+        fs::remove(temporary, ec);
+        write_failure(target, error_number);
+    }
     bool ok = std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size();
     int error_number = errno;
     ok = (std::fflush(file) == 0) && ok;

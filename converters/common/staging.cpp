@@ -2,9 +2,9 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/random.h>
 #include <unistd.h>
 
-#include <atomic>
 #include <cerrno>
 #include <charconv>
 #include <cstring>
@@ -38,17 +38,53 @@ std::optional<long> number(std::string_view text)
     return value;
 }
 
-// The PID in ".NAME.mimeo-PID-N.tmp".
+constexpr std::size_t random_digits = 16;
+
+std::string random_hex()
+{
+    unsigned char bytes[random_digits / 2];
+    std::size_t got = 0;
+    while (got < sizeof bytes) {
+        const ssize_t n = ::getrandom(bytes + got, sizeof bytes - got, 0);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) throw Error({"", 0, 0}, "write", std::string("no random numbers: ") + std::strerror(errno));
+        got += static_cast<std::size_t>(n);
+    }
+    static const char digits[] = "0123456789abcdef";
+    std::string text;
+    for (unsigned char b : bytes) {
+        text += digits[b >> 4];
+        text += digits[b & 15];
+    }
+    return text;
+}
+
+// The PID in ".NAME.mimeo-PID-RANDOM.tmp".
 std::optional<long> staged_owner(std::string_view name)
 {
     if (name.size() < 2 || name.front() != '.' || !name.ends_with(".tmp")) return std::nullopt;
     name.remove_suffix(4);
     const std::size_t mark = name.rfind(staged_mark);
     if (mark == std::string_view::npos) return std::nullopt;
-    const std::string_view numbers = name.substr(mark + staged_mark.size());
-    const std::size_t dash = numbers.find('-');
-    if (dash == std::string_view::npos || !number(numbers.substr(dash + 1))) return std::nullopt;
-    return number(numbers.substr(0, dash));
+    const std::string_view fields = name.substr(mark + staged_mark.size());
+    const std::size_t dash = fields.find('-');
+    if (dash == std::string_view::npos) return std::nullopt;
+    const std::string_view random = fields.substr(dash + 1);
+    if (random.size() != random_digits || random.find_first_not_of("0123456789abcdef") != std::string_view::npos)
+        return std::nullopt;
+    return number(fields.substr(0, dash));
+}
+
+// The only rename a journal may ask for: a regular file staged by the journal's own run, onto
+// the target it was staged for, in the same folder. A journal forged or damaged can ask for
+// nothing else: no file from elsewhere is moved into the outputs.
+bool rename_allowed(const fs::path& temporary, const fs::path& target, long pid)
+{
+    const std::string name = temporary.filename().string();
+    if (staged_owner(name) != pid || temporary.parent_path() != target.parent_path()) return false;
+    const std::string stem = "." + target.filename().string() + std::string(staged_mark);
+    std::error_code ec;
+    return name.starts_with(stem) && fs::symlink_status(temporary, ec).type() == fs::file_type::regular;
 }
 
 [[noreturn]] void journal_failure(const fs::path& journal, int error_number)
@@ -56,20 +92,12 @@ std::optional<long> staged_owner(std::string_view name)
     throw Error({journal.string(), 0, 0}, "write", std::string("cannot write the commit journal: ") + std::strerror(error_number));
 }
 
-void write_synced(const fs::path& path, const std::string& bytes)
+void write_synced(int fd, const fs::path& path, const std::string& bytes)
 {
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-    if (fd < 0) journal_failure(path, errno);
-    std::size_t done = 0;
-    while (done < bytes.size()) {
-        const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) {
-            const int error_number = errno;
-            ::close(fd);
-            journal_failure(path, error_number);
-        }
-        done += static_cast<std::size_t>(n);
+    if (!write_all(fd, bytes)) {
+        const int error_number = errno ? errno : EIO;
+        ::close(fd);
+        journal_failure(path, error_number);
     }
     if (::fsync(fd) != 0 || ::close(fd) != 0) journal_failure(path, errno);
 }
@@ -107,12 +135,28 @@ std::vector<std::pair<std::string, std::string>> read_journal(const fs::path& jo
 
 }  // namespace
 
-fs::path staged_name(const fs::path& target)
+bool write_all(int fd, std::string_view bytes)
 {
-    static std::atomic<unsigned> counter{0};
-    auto name = "." + target.filename().string() + std::string(staged_mark) + std::to_string(::getpid()) + "-" +
-                std::to_string(counter++) + ".tmp";
-    return target.parent_path() / name;
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+NewStagedFile create_staged(const fs::path& target)
+{
+    // A name taken already (by a file, or a symlink someone planted) is passed over, not opened.
+    for (int attempt = 0;; ++attempt) {
+        const fs::path path = target.parent_path() / ("." + target.filename().string() + std::string(staged_mark) +
+                                                      std::to_string(::getpid()) + "-" + random_hex() + ".tmp");
+        const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0644);
+        if (fd >= 0) return {path, fd};
+        if (errno != EEXIST || attempt == 8)
+            throw Error({target.string(), 0, 0}, "write", std::string("cannot write: ") + std::strerror(errno));
+    }
 }
 
 fs::path write_commit_journal(const fs::path& folder, const std::vector<StagedFile>& files)
@@ -126,8 +170,9 @@ fs::path write_commit_journal(const fs::path& folder, const std::vector<StagedFi
         bytes += fs::absolute(file.target, ec).string() + '\0';
     }
     bytes += std::string("end") + '\0';
-    const fs::path temporary = staged_name(journal);
-    write_synced(temporary, bytes);
+    const NewStagedFile staged = create_staged(journal);
+    const fs::path& temporary = staged.path;
+    write_synced(staged.fd, temporary, bytes);
     if (std::rename(temporary.c_str(), journal.c_str()) != 0) {
         const int error_number = errno;
         fs::remove(temporary, ec);
@@ -145,10 +190,11 @@ void complete_dead_commits(const fs::path& folder, Recovery& recovery)
         if (!name.starts_with(journal_prefix) || !name.ends_with(journal_suffix)) continue;
         const auto pid = number(std::string_view(name).substr(
             journal_prefix.size(), name.size() - journal_prefix.size() - journal_suffix.size()));
-        if (!pid || !dead(*pid)) continue;
+        if (!pid || !dead(*pid) || !it->is_regular_file(ec) || it->is_symlink(ec)) continue;
         // A staged file that is gone was renamed before the run died.
         for (const auto& [temporary, target] : read_journal(it->path()))
-            if (fs::exists(temporary, ec) && std::rename(temporary.c_str(), target.c_str()) == 0) ++recovery.renamed;
+            if (rename_allowed(temporary, target, *pid) && std::rename(temporary.c_str(), target.c_str()) == 0)
+                ++recovery.renamed;
         fs::remove(it->path(), ec);
         ++recovery.commits;
     }

@@ -68,4 +68,10 @@ bool allowed_url(std::string_view url, bool relative_allowed)
     return scheme == "http" || scheme == "https" || scheme == "mailto";
 }
 
+bool allowed_identifier(std::string_view id)
+{
+    const std::string scheme = lower_scheme(id);
+    return allowed_url(id, false) || scheme == "urn" || scheme == "tag";
+}
+
 }  // namespace mimeo

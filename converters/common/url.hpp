@@ -25,4 +25,8 @@ std::string lower_scheme(std::string_view url);
 // allows one. javascript:, vbscript:, data:, file: and every other scheme are refused.
 bool allowed_url(std::string_view url, bool relative_allowed);
 
+// An identifier that is never fetched (an Atom id, an RSS guid): an allowed URL, or a urn:
+// (RFC 8141) or tag: (RFC 4151) URI.
+bool allowed_identifier(std::string_view id);
+
 }  // namespace mimeo

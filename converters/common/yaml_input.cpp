@@ -4,6 +4,8 @@
 #include <map>
 #include <set>
 
+#include "common/url.hpp"
+
 namespace mimeo::yaml_input {
 
 namespace {
@@ -64,6 +66,16 @@ Location where(const Source& source, const YAML::Node& node)
 void fail(const Source& source, const YAML::Node& node, const std::string& key_path, const std::string& problem)
 {
     throw Error(where(source, node), "yaml-type", "'" + key_path + "' " + problem);
+}
+
+std::string url(const Source& source, const YAML::Node& node, const std::string& key_path, bool relative_allowed)
+{
+    std::string text = scalar(source, node, key_path);
+    if (!allowed_url(text, relative_allowed))
+        throw Error(where(source, node), "url-scheme",
+                    "'" + key_path + "' is '" + text + "': only http:, https: and mailto: URLs are allowed" +
+                        (relative_allowed ? ", or a relative one" : ""));
+    return text;
 }
 
 std::string join_path(const std::string& parent, const std::string& key)

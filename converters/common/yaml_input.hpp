@@ -30,6 +30,9 @@ std::vector<std::string> string_list(const Source& source, const YAML::Node& nod
 void require_map(const Source& source, const YAML::Node& node, const std::string& key_path);
 // A YYYY, YYYY-MM or YYYY-MM-DD date.
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path);
+// A URL the URL policy allows (common/url.hpp: http, https, mailto; relative only when
+// `relative_allowed`); else a located url-scheme error.
+std::string url(const Source& source, const YAML::Node& node, const std::string& key_path, bool relative_allowed);
 
 // Keys of `map` that `allowed` does not list: an error, or a warning when `diagnostics` is given.
 void check_keys(const Source& source, const YAML::Node& map, const std::string& path,

@@ -95,18 +95,22 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     Media media(place.folder, place.prefix);
     pugi::xml_node article = model::new_article(out);
     map_to_model(doc, article, media, {comments_as_notes}, diagnostics, file);
-    std::error_code ec;
-    const fs::path base = media.empty() ? fs::absolute(request.path, ec).parent_path() : place.base;
-    article.prepend_attribute("base") = base.string().c_str();
 
-    for (const auto& [font, count] : doc.unmapped_symbols)
+    for (const auto& [font, count] : doc.losses.unmapped_symbols)
         diagnostics.warn({file, 0, 0}, "docx-symbol",
                          std::to_string(count) + (count == 1 ? " character" : " characters") + " of the font '" + font +
                              "' with no Unicode equivalent kept as private-use characters (U+F0xx), which show as "
                              "that font's pictures only where it is installed");
-    for (const auto& [kind, count] : doc.skipped)
+    for (const auto& [kind, count] : doc.losses.skipped)
         diagnostics.warn({file, 0, 0}, "docx-skip",
                          std::to_string(count) + " " + kind + (count == 1 ? " element" : " elements") + " skipped");
+    if (const auto& linked = doc.losses.linked_images; !linked.empty()) {
+        std::string names;
+        for (const auto& target : linked) names += (names.empty() ? "'" : ", '") + target + "'";
+        diagnostics.warn({file, 0, 0}, "docx-linked-image",
+                         std::to_string(linked.size()) + (linked.size() == 1 ? " picture" : " pictures") +
+                             " linked to a file rather than embedded (Word's Link to File) skipped, never read: " + names);
+    }
     model::complete_required_metadata(article, request.path, &diagnostics);
     media.extract(package, diagnostics);
 }
@@ -115,12 +119,14 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
 
 Importer importer()
 {
+    // .doc too: a Word 97-2003 file is told apart and refused with docx-old-format.
     return {"docx",
-            {".docx"},
+            {".docx", ".doc"},
             "Word documents (Office Open XML), read natively",
             docx_options,
             nullptr,
-            read_docx};
+            read_docx,
+            [](const ImportRequest& request) { return media_place(request).base; }};
 }
 
 }  // namespace mimeo::docx

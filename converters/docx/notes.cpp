@@ -6,15 +6,14 @@
 namespace mimeo::docx {
 
 std::map<std::string, Note> read_notes(Package& package, const std::string& part, const char* element,
-                                       const Styles& styles, bool reject_changes, std::map<std::string, int>& skipped,
-                                       std::map<std::string, int>& unmapped_symbols)
+                                       const Styles& styles, bool reject_changes, ReadLosses& losses)
 {
     std::map<std::string, Note> notes;
     if (part.empty() || !package.has(part)) return notes;
     pugi::xml_document doc;
     parse_part(package.read(part), package.file(), part, doc);
     const Relationships relationships = read_relationships(package, part);
-    PartContext context{package.file(), styles, relationships, reject_changes, skipped, unmapped_symbols};
+    PartContext context{package.file(), styles, relationships, reject_changes, losses};
     for (pugi::xml_node note : doc.document_element().children(element)) {
         std::string_view type = note.attribute("w:type").value();
         if (!type.empty() && type != "normal") continue;  // separators and continuation notices

@@ -12,7 +12,6 @@ namespace mimeo::docx {
 
 // `element` is "w:footnote", "w:endnote" or "w:comment". Separator notes are left out.
 std::map<std::string, Note> read_notes(Package& package, const std::string& part, const char* element,
-                                       const Styles& styles, bool reject_changes, std::map<std::string, int>& skipped,
-                                       std::map<std::string, int>& unmapped_symbols);
+                                       const Styles& styles, bool reject_changes, ReadLosses& losses);
 
 }  // namespace mimeo::docx

@@ -84,7 +84,7 @@ private:
         std::vector<Inline> result;
     };
 
-    void skip(std::string_view name) { ++c_.skipped[std::string(name)]; }
+    void skip(std::string_view name) { ++c_.losses.skipped[std::string(name)]; }
 
     bool keep_insertions() const { return !c_.reject_changes; }
 
@@ -317,7 +317,7 @@ private:
     void text(std::string value, const RunFormat& format, std::vector<Inline>& out)
     {
         if (value.empty()) return;
-        if (!symbol_font_.empty()) value = symbol_font_text(symbol_font_, value, c_.unmapped_symbols);
+        if (!symbol_font_.empty()) value = symbol_font_text(symbol_font_, value, c_.losses.unmapped_symbols);
         emit(make_inline(InlineKind::text, std::move(value), "", format), out);
     }
 
@@ -337,7 +337,7 @@ private:
             } else if (name == "w:cr") emit(make_inline(InlineKind::line_break, "", "", format), out);
             else if (name == "w:sym") {
                 std::string symbol = symbol_text(child.attribute("w:font").value(), child.attribute("w:char").value(),
-                                                 c_.unmapped_symbols);
+                                                 c_.losses.unmapped_symbols);
                 if (symbol.empty()) skip("w:sym");
                 text(symbol, format, out);
             } else if (name == "w:noBreakHyphen") text("\u2011", format, out);
@@ -447,11 +447,12 @@ private:
             skip("image without a relationship");
             return;
         }
-        // A linked picture: only a web address may stand in the model; a path
-        // could point anywhere on the machine that later renders the article.
-        if (rel->second.external && !web_url(rel->second.target))
-            throw Error({c_.file, 0, 0}, "docx-unsafe-path",
-                        "linked image '" + rel->second.target + "' is not an http(s) address");
+        // A picture linked to a file: its path could point anywhere on the machine, so it is
+        // named in a warning and never read. Only a web address may stand in the model.
+        if (rel->second.external && !web_url(rel->second.target)) {
+            c_.losses.linked_images.push_back(rel->second.target);
+            return;
+        }
         if (!rel->second.external && !rel->second.present) {
             skip("image whose part is missing");
             return;

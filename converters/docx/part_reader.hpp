@@ -14,6 +14,7 @@
 #include "docx/document.hpp"
 #include "docx/relationships.hpp"
 #include "docx/styles.hpp"
+#include "docx/word_document.hpp"
 
 namespace mimeo::docx {
 
@@ -22,8 +23,7 @@ struct PartContext {
     const Styles& styles;
     const Relationships& relationships;   // of the part being read
     bool reject_changes = false;          // tracked changes: keep deletions, drop insertions
-    std::map<std::string, int>& skipped;  // element kinds not used, counted
-    std::map<std::string, int>& unmapped_symbols;  // symbol-font characters with no Unicode mapping, by font
+    ReadLosses& losses;
     // Reads the part an altChunk's relationship names; empty where chunks cannot be (notes).
     std::function<Chunk(const std::string& part)> read_chunk = nullptr;
 };

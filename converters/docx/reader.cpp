@@ -91,7 +91,7 @@ WordDocument read_word_document(Package& package, const ReadOptions& options)
     pugi::xml_node document = main_xml.child("w:document");
     if (!document.child("w:body"))
         throw Error({package.file(), 0, 0}, "docx-no-document", main + ": has no w:document/w:body element");
-    PartContext context{package.file(), doc.styles, relationships, options.reject_changes, doc.skipped, doc.unmapped_symbols};
+    PartContext context{package.file(), doc.styles, relationships, options.reject_changes, doc.losses};
     ContentTypes content_types(package);
     context.read_chunk = [&](const std::string& part) { return Chunk{part, content_types.of(part), package.read(part)}; };
     // Word writes one w:body; some generators write several, and every one is text.
@@ -101,12 +101,12 @@ WordDocument read_word_document(Package& package, const ReadOptions& options)
     }
 
     doc.footnotes = read_notes(package, target_of_type(relationships, "footnotes"), "w:footnote", doc.styles,
-                               options.reject_changes, doc.skipped, doc.unmapped_symbols);
+                               options.reject_changes, doc.losses);
     doc.endnotes = read_notes(package, target_of_type(relationships, "endnotes"), "w:endnote", doc.styles,
-                              options.reject_changes, doc.skipped, doc.unmapped_symbols);
+                              options.reject_changes, doc.losses);
     doc.comments = read_notes(package, target_of_type(relationships, "comments"), "w:comment", doc.styles,
-                              options.reject_changes, doc.skipped, doc.unmapped_symbols);
-    count_headers_and_footers(package, relationships, doc.skipped);
+                              options.reject_changes, doc.losses);
+    count_headers_and_footers(package, relationships, doc.losses.skipped);
     doc.properties = read_properties(package, target_of_type(package_relationships, "core-properties"),
                                      target_of_type(package_relationships, "extended-properties"));
     return doc;

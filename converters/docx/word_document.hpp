@@ -11,6 +11,16 @@
 
 namespace mimeo::docx {
 
+// What stage one met and could not carry, for the importer's warnings.
+struct ReadLosses {
+    // Element kinds the reader could not use, with how often: "w:object" -> 3.
+    std::map<std::string, int> skipped;
+    // Characters of a symbol font (by font name) that have no Unicode mapping: kept as private use.
+    std::map<std::string, int> unmapped_symbols;
+    // Targets of pictures linked to a file (Word's "Link to File"), never read.
+    std::vector<std::string> linked_images;
+};
+
 struct Note {
     std::vector<Block> blocks;
     std::string author;  // comments only
@@ -22,10 +32,7 @@ struct WordDocument {
     Styles styles;
     Numbering numbering;
     Properties properties;
-    // Element kinds the reader met and could not use, with how often: "w:object" -> 3.
-    std::map<std::string, int> skipped;
-    // Characters of a symbol font (by font name) that have no Unicode mapping: kept as private use.
-    std::map<std::string, int> unmapped_symbols;
+    ReadLosses losses;
 };
 
 }  // namespace mimeo::docx

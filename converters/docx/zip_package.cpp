@@ -35,13 +35,41 @@ bool safe_entry_name(const std::string& name)
     return true;
 }
 
-bool starts_like_zip(const std::string& file)
+std::string head_of(const std::string& file, std::size_t size)
 {
     std::ifstream in(file, std::ios::binary);
-    char head[4] = {};
-    in.read(head, 4);
-    return in.gcount() == 4 && std::memcmp(head, "PK\x03\x04", 4) == 0;
+    std::string head(size, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(size));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
 }
+
+bool starts_like_zip(const std::string& file) { return head_of(file, 4) == "PK\x03\x04"; }
+
+// A name as an OLE compound file's directory holds it: UTF-16LE.
+std::string utf16(std::string_view name)
+{
+    std::string out;
+    for (char c : name) out += std::string{c, '\0'};
+    return out;
+}
+
+// Word files that are OLE compound files rather than zip archives: a password-protected DOCX
+// (its package encrypted into an "EncryptedPackage" stream, MS-OFFCRYPTO) or a Word 97-2003
+// .doc (a "WordDocument" stream, MS-DOC). The directory is looked for in the first 16 MiB.
+[[noreturn]] void fail_compound(const std::string& file)
+{
+    const std::string bytes = head_of(file, std::size_t{16} << 20);
+    if (bytes.find(utf16("EncryptedPackage")) != std::string::npos)
+        fail(file, "docx-encrypted", "the document is password-protected (encrypted); save it without a password in Word");
+    if (bytes.find(utf16("WordDocument")) != std::string::npos)
+        fail(file, "docx-old-format",
+             "a Word 97-2003 document (.doc), not a DOCX; save it as .docx in Word, or convert it with "
+             "LibreOffice (soffice --convert-to docx)");
+    fail(file, "docx-not-zip", "not a DOCX file: an OLE compound file (an older Office format), not a zip archive");
+}
+
+bool starts_like_compound(const std::string& file) { return head_of(file, 8) == "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1"; }
 
 }  // namespace
 
@@ -63,6 +91,7 @@ Package::Package(const std::string& file, PackageLimits limits) : zip_(std::make
         if (error_code == ZIP_ER_OPEN || error_code == ZIP_ER_READ || error_code == ZIP_ER_NOENT)
             fail(file, "read", "cannot read the file");
         if (starts_like_zip(file)) fail(file, "docx-damaged", "the zip archive is truncated or damaged");
+        if (starts_like_compound(file)) fail_compound(file);
         fail(file, "docx-not-zip", "not a DOCX file: it is not a zip archive");
     }
     const zip_int64_t count = zip_get_num_entries(zip_->archive, 0);

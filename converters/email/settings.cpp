@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "common/url.hpp"
 #include "email/header_encoding.hpp"
 #include "html/safe_html.hpp"
 
@@ -59,6 +60,16 @@ std::vector<std::string> url_list(const FormatOptions& options, const std::strin
         start = comma + 1;
     }
     return split;
+}
+
+// An option naming a web address the message links to, by the one URL policy.
+std::string web_url_option(const FormatOptions& options, const std::string& key)
+{
+    std::string url = trimmed(options.get_string(key));
+    if (!url.empty() && !allowed_url(url, false))
+        throw Error(options.location_of(key), "url-scheme",
+                    "option '" + key + "': '" + url + "' must be an http:, https: or mailto: URL");
+    return url;
 }
 
 }  // namespace
@@ -154,7 +165,7 @@ Settings read_settings(const FormatOptions& options)
                         "option 'list-unsubscribe': '" + u + "' holds spaces or <>\"; percent-encode them");
         s.list_unsubscribe.push_back(u);
     }
-    s.list_archive = trimmed(options.get_string("list-archive"));
+    s.list_archive = web_url_option(options, "list-archive");
     s.footer = options.get_string("footer");
     s.width = static_cast<int>(options.get_int("width", 72));
     if (s.width < 40 || s.width > 76)
@@ -172,7 +183,7 @@ Settings read_settings(const FormatOptions& options)
     if (date != "issue" && date != "now")
         throw Error(options.location_of("date"), "email-date", "option 'date' must be issue or now, not '" + date + "'");
     s.date_now = date == "now";
-    s.image_base = options.get_string("image-base");
+    s.image_base = web_url_option(options, "image-base");
     const std::string newline = options.get_string("newline", "crlf");
     if (newline != "crlf" && newline != "lf")
         throw Error(options.location_of("newline"), "email-newline", "option 'newline' must be crlf or lf");

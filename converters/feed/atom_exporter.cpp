@@ -104,10 +104,11 @@ void write_atom(const ExportRequest& request)
     if (!content.channel.language.empty()) feed.append_attribute("xml:lang") = content.channel.language.c_str();
     write_head(feed, content.channel);
     for (const Entry& entry : content.entries) {
-        if (!is_absolute_url(entry.id))
+        if (!allowed_identifier(entry.id))
             throw Error(request.options.location_of("guid"), "feed-guid",
                         "the id '" + entry.id + "' of \"" + entry.title +
-                            "\" is not an absolute IRI, as Atom needs (see the guid option)");
+                            "\" is neither an absolute http:, https: or mailto: URL nor a urn: or tag: URI, as an "
+                            "Atom id must be (see the guid option)");
         write_entry(feed, entry, content.channel.language);
     }
 

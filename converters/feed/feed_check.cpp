@@ -31,9 +31,19 @@ public:
         return child;
     }
 
+    // A link readers follow: an absolute http:, https: or mailto: URL, never javascript: or data:.
     void absolute_url(pugi::xml_node at, std::string_view url, const std::string& what)
     {
-        if (!is_absolute_url(url)) problem(at, "feed-url", what + " '" + std::string(url) + "' is not an absolute URL");
+        if (!allowed_url(url, false))
+            problem(at, "feed-url", what + " '" + std::string(url) + "' is not an absolute http:, https: or mailto: URL");
+    }
+
+    // An identifier: such a URL, or a urn: or tag: URI.
+    void identifier(pugi::xml_node at, std::string_view id, const std::string& what)
+    {
+        if (!allowed_identifier(id))
+            problem(at, "feed-url", what + " '" + std::string(id) + "' is neither an absolute http:, https: or "
+                                    "mailto: URL nor a urn: or tag: URI");
     }
 
     void unique(pugi::xml_node at, const std::string& key, const char* what)
@@ -148,7 +158,7 @@ void atom_date(Report& report, pugi::xml_node parent, const std::string& name, b
 void check_atom_id(Report& report, pugi::xml_node parent, const std::string& p, const std::string& what)
 {
     if (pugi::xml_node id = report.require(parent, p + "id", what)) {
-        report.absolute_url(id, id.child_value(), what + "'s id");
+        report.identifier(id, id.child_value(), what + "'s id");
         report.unique(id, id.child_value(), "the id");
     }
 }
@@ -164,8 +174,14 @@ bool has_author(pugi::xml_node parent, const std::string& p)
 void check_links(Report& report, pugi::xml_node parent, const std::string& p, const std::string& what)
 {
     const std::string link_name = p + "link";
-    for (pugi::xml_node link : parent.children(link_name.c_str()))
-        if (!*link.attribute("href").value()) report.problem(link, "feed-missing", what + " has a <link> with no href");
+    for (pugi::xml_node link : parent.children(link_name.c_str())) {
+        const std::string_view href = link.attribute("href").value();
+        if (href.empty()) report.problem(link, "feed-missing", what + " has a <link> with no href");
+        // RFC 4287 lets a link be relative; a scheme must still be one readers may follow.
+        else if (!allowed_url(href, true))
+            report.problem(link, "feed-url", what + " has a <link> to '" + std::string(href) +
+                                                 "', not an http:, https: or mailto: URL");
+    }
 }
 
 void check_text_types(Report& report, pugi::xml_node parent)

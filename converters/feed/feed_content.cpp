@@ -95,10 +95,10 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
         url = expand_template(options.get_string("link", default_link), issue, article, options.location_of("link"));
     // A relative link or template result is read against the publication's URL.
     entry.link = resolve_url(url, channel.link);
-    if (!is_absolute_url(entry.link))
+    if (!allowed_url(entry.link, false))
         throw Error(options.location_of("link"), "feed-link",
                     "article '" + model::slug(article) + "' gets the link '" + entry.link +
-                        "', which is not an absolute URL");
+                        "', which is not an absolute http:, https: or mailto: URL");
     if (std::string guid = options.get_string("guid"); !guid.empty()) {
         entry.id = encode_url(expand_template(guid, issue, article, options.location_of("guid")));
         entry.id_is_link = entry.id == entry.link;

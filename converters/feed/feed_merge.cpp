@@ -124,6 +124,11 @@ void merge_items(pugi::xml_document& feed, const ItemSyntax& syntax, const fs::p
     auto raise = [&](std::optional<Seconds> when) {
         if (when) newest = std::max(newest.value_or(*when), *when);
     };
+    // The feed merged is one mimeo wrote: a symlink there would make it read another file in.
+    if (options.merge && fs::is_symlink(target, ec))
+        throw Error({target.string(), 0, 0}, "feed-merge",
+                    "the feed to merge items from is a symlink; mimeo merges only the regular file it wrote "
+                    "there: remove the link, or set merge: false");
     if (options.merge && fs::exists(target, ec)) raise(add_existing_items(feed, syntax, target));
 
     struct Dated {

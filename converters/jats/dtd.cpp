@@ -68,24 +68,72 @@ private:
 
 constexpr int safe_options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
 
-// The Archiving DTD, loaded through a stub document that is kept alive: the DTD's
-// names live in that document's dictionary.
-xmlDtdPtr archiving_dtd(const fs::path& catalog, std::vector<Diagnostic>& problems)
+// The catalog as a catalog of its own, apart from the system's: what `check` may load.
+xmlCatalogPtr own_catalog(const fs::path& catalog)
+{
+    static std::mutex mutex;
+    static std::map<std::string, xmlCatalogPtr> loaded;
+    std::lock_guard lock(mutex);
+    auto [at, fresh] = loaded.try_emplace(catalog.string(), nullptr);
+    if (fresh) at->second = xmlLoadACatalog(catalog.c_str());
+    return at->second;
+}
+
+// The local file the catalog maps these ids to; empty when it maps them to nothing.
+std::string resolve(const fs::path& catalog, const xmlChar* public_id, const xmlChar* system_id)
+{
+    xmlCatalogPtr own = own_catalog(catalog);
+    if (!own) return "";
+    xmlChar* found = xmlACatalogResolve(own, public_id, system_id);
+    if (!found) return "";
+    std::string path = reinterpret_cast<const char*>(found);
+    xmlFree(found);
+    if (path.rfind("file://", 0) == 0) path.erase(0, 7);
+    return path;
+}
+
+// The DTD in the file `dtd_file` (a catalog's), loaded through a stub document that is kept
+// alive: the DTD's names live in that document's dictionary. Callers hold `dtd_mutex`.
+std::mutex dtd_mutex;
+xmlDtdPtr dtd_at(const fs::path& catalog, const std::string& dtd_file, std::vector<Diagnostic>& problems)
 {
     static std::map<std::string, xmlDocPtr> stubs;
-    auto found = stubs.find(catalog.string());
+    auto found = stubs.find(dtd_file);
     if (found != stubs.end()) return found->second ? found->second->extSubset : nullptr;
-    load_catalog(catalog);
-    const std::string stub = std::string("<!DOCTYPE article PUBLIC \"") + public_id + "\" \"" + system_id + "\"><article/>";
-    ErrorCapture capture(catalog.string(), problems);
+    load_catalog(catalog);  // the DTD's own modules are found through it
+    const std::string stub = "<!DOCTYPE article SYSTEM \"" + dtd_file + "\"><article/>";
+    ErrorCapture capture(dtd_file, problems);
     xmlDocPtr doc = xmlReadMemory(stub.data(), static_cast<int>(stub.size()), "jats-dtd-stub.xml", nullptr,
                                   safe_options | XML_PARSE_DTDLOAD);
     if (doc && !doc->extSubset) {
         xmlFreeDoc(doc);
         doc = nullptr;
     }
-    stubs[catalog.string()] = doc;
+    stubs[dtd_file] = doc;
     return doc ? doc->extSubset : nullptr;
+}
+
+// `doc` against `dtd`; libxml2 compiles content models into the DTD on first use, so one
+// validation at a time (the caller holds dtd_mutex).
+void validate_against(xmlDocPtr doc, xmlDtdPtr dtd, const std::string& file_name, const std::string& what,
+                      std::vector<Diagnostic>& problems)
+{
+    ErrorCapture capture(file_name, problems);
+    xmlValidCtxtPtr context = xmlNewValidCtxt();
+    const std::size_t before = problems.size();
+    int valid = xmlValidateDtd(context, doc, dtd);
+    xmlFreeValidCtxt(context);
+    if (!valid && problems.size() == before)
+        problems.push_back({Severity::error, "jats-invalid", {file_name, 0, 0}, "not valid against " + what});
+}
+
+// The file parsed as it is: no DTD, no entity, nothing outside it read.
+xmlDocPtr parse_alone(const std::string& xml, const std::string& file_name, std::vector<Diagnostic>& problems)
+{
+    ErrorCapture capture(file_name, problems);
+    xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), file_name.c_str(), nullptr, safe_options);
+    if (!doc && problems.empty()) problems.push_back({Severity::error, "xml", {file_name, 0, 0}, "not well-formed XML"});
+    return doc;
 }
 
 }  // namespace
@@ -111,47 +159,47 @@ std::vector<Diagnostic> validate_as_declared(const std::string& xml, const std::
                                              const fs::path& catalog)
 {
     std::vector<Diagnostic> problems;
-    load_catalog(catalog);
-    xmlDocPtr doc = nullptr;
-    {
-        ErrorCapture capture(file_name, problems);
-        // DTD validation loads the external subset, which the catalog maps to local files;
-        // XML_PARSE_NONET refuses anything the catalog does not know.
-        doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), file_name.c_str(), nullptr,
-                            safe_options | XML_PARSE_DTDLOAD | XML_PARSE_DTDVALID);
+    xmlDocPtr doc = parse_alone(xml, file_name, problems);
+    if (!doc) return problems;
+    // The DOCTYPE's ids are looked up in mimeo's catalog and nowhere else: a system id naming
+    // a local file or a URL is never loaded.
+    const xmlDtdPtr declared = doc->intSubset;
+    if (!declared || (!declared->ExternalID && !declared->SystemID)) {
+        problems.push_back({Severity::error, "jats-invalid", {file_name, 1, 0}, "no DOCTYPE naming a JATS DTD: nothing to validate against"});
+    } else if (const std::string dtd_file = resolve(catalog, declared->ExternalID, declared->SystemID); dtd_file.empty()) {
+        auto text = [](const xmlChar* id) { return id ? std::string(reinterpret_cast<const char*>(id)) : std::string("(none)"); };
+        problems.push_back({Severity::error, "jats-unknown-dtd", {file_name, 1, 0},
+                            "the DOCTYPE names a DTD that is not in mimeo's JATS catalog (public id " +
+                                text(declared->ExternalID) + ", system id " + text(declared->SystemID) +
+                                "); it is not loaded"});
+    } else {
+        std::lock_guard lock(dtd_mutex);
+        if (xmlDtdPtr dtd = dtd_at(catalog, dtd_file, problems))
+            validate_against(doc, dtd, file_name, "the DTD of its DOCTYPE", problems);
+        else
+            problems.push_back({Severity::error, "jats-no-dtd", {dtd_file, 0, 0}, "the catalog's DTD cannot be read"});
     }
-    if (doc && !doc->extSubset && !doc->intSubset)
-        problems.push_back({Severity::error, "jats-invalid", {file_name, 1, 0}, "no DOCTYPE: nothing to validate against"});
-    if (doc) xmlFreeDoc(doc);
-    else if (problems.empty()) problems.push_back({Severity::error, "xml", {file_name, 0, 0}, "not well-formed XML"});
+    xmlFreeDoc(doc);
     return problems;
 }
 
 std::vector<Diagnostic> validate_archiving(const std::string& xml, const std::string& file_name,
                                            const fs::path& catalog)
 {
-    // libxml2 compiles content models into the DTD on first use: one validation at a time.
-    static std::mutex mutex;
-    std::lock_guard lock(mutex);
     std::vector<Diagnostic> problems;
-    xmlDtdPtr dtd = archiving_dtd(catalog, problems);
+    const std::string archiving = resolve(catalog, reinterpret_cast<const xmlChar*>(public_id),
+                                          reinterpret_cast<const xmlChar*>(system_id));
+    std::lock_guard lock(dtd_mutex);
+    xmlDtdPtr dtd = archiving.empty() ? nullptr : dtd_at(catalog, archiving, problems);
     if (!dtd) {
         problems.push_back({Severity::error, "jats-no-dtd", {catalog.string(), 0, 0},
                             "the catalog does not lead to the JATS 1.3 Archiving DTD"});
         return problems;
     }
-    ErrorCapture capture(file_name, problems);
-    xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), file_name.c_str(), nullptr, safe_options);
-    if (!doc) {
-        if (problems.empty()) problems.push_back({Severity::error, "xml", {file_name, 0, 0}, "not well-formed XML"});
-        return problems;
-    }
-    xmlValidCtxtPtr context = xmlNewValidCtxt();
-    int valid = xmlValidateDtd(context, doc, dtd);
-    xmlFreeValidCtxt(context);
+    xmlDocPtr doc = parse_alone(xml, file_name, problems);
+    if (!doc) return problems;
+    validate_against(doc, dtd, file_name, "the JATS 1.3 Archiving DTD", problems);
     xmlFreeDoc(doc);
-    if (!valid && problems.empty())
-        problems.push_back({Severity::error, "jats-invalid", {file_name, 0, 0}, "not valid against the JATS 1.3 Archiving DTD"});
     return problems;
 }
 

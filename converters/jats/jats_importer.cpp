@@ -8,8 +8,6 @@
 #include "model/model.hpp"
 #include "model/required_metadata.hpp"
 
-namespace fs = std::filesystem;
-
 namespace mimeo::jats {
 namespace {
 
@@ -27,8 +25,6 @@ void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     }
 
     pugi::xml_node article = model::new_article(out);
-    std::error_code ec;
-    article.prepend_attribute("base") = fs::absolute(request.path, ec).parent_path().string().c_str();
     BodyReader reader{tree, diagnostics, article, {}, {}, 0, 0};
     read_notes(jats_article.child("back"), reader);  // first, so that references find their notes
     read_front(jats_article, article, reader);

@@ -13,8 +13,6 @@
 #include "model/model.hpp"
 #include "model/required_metadata.hpp"
 
-namespace fs = std::filesystem;
-
 namespace mimeo::markdown {
 namespace {
 
@@ -101,8 +99,6 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     if (dialect.extensions) split = split_front_matter(text, file);
 
     pugi::xml_node article = model::new_article(out);
-    std::error_code ec;
-    article.prepend_attribute("base") = fs::absolute(request.path, ec).parent_path().string().c_str();
 
     NodePtr root = parse_markdown(split.body, dialect);
     require_bounded_depth(root.get(), file);

@@ -21,7 +21,10 @@ struct Apply {
 
     void text_field(const YAML::Node& value, const std::string& key, const char* field)
     {
-        std::string text = key == "date" ? yi::date(source, value, key) : yi::scalar(source, value, key);
+        // An article's url may be relative to the publication's.
+        std::string text = key == "date" ? yi::date(source, value, key)
+                           : key == "url" ? yi::url(source, value, key, true)
+                                          : yi::scalar(source, value, key);
         if (key == "slug" && (text.empty() || slugify(text) != text))
             yi::fail(source, value, key, "must be lower-case letters, digits and dashes, such as '" + slugify(text) + "'");
         if (!wanted(field)) return;
@@ -83,7 +86,9 @@ struct Apply {
             YAML::Node item = value[std::string(key)];
             if (!item) continue;
             const std::string path = "source." + std::string(key);
-            std::string text = key == "date" ? yi::date(source, item, path) : yi::scalar(source, item, path);
+            std::string text = key == "date"  ? yi::date(source, item, path)
+                               : key == "url" ? yi::url(source, item, path, false)
+                                              : yi::scalar(source, item, path);
             const char* element = key == "lang" ? "language" : key.data();
             node.append_child(element).text().set(text.c_str());
         }

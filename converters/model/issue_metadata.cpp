@@ -47,7 +47,7 @@ void apply_publication(const YAML::Node& map, const yi::Source& source, pugi::xm
             epigraph(entry.second, source, publication);
             continue;
         }
-        std::string value = yi::scalar(source, entry.second, path);
+        std::string value = key == "url" ? yi::url(source, entry.second, path, false) : yi::scalar(source, entry.second, path);
         if (key == "logo" && value.find("://") == std::string::npos) value = (base / value).lexically_normal().string();
         if (key == "issn" && !(value.size() == 9 && value[4] == '-'))
             yi::fail(source, entry.second, path, "must be an ISSN such as 1234-5679");

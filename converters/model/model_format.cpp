@@ -11,7 +11,7 @@ namespace {
 
 bool is_canonical(std::string_view head) { return head.find(namespace_uri) != std::string_view::npos; }
 
-void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics&)
+void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     const std::string file = request.path.string();
     std::string text = read_file(request.path);
@@ -25,11 +25,15 @@ void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagn
     if (!parsed) throw Error({file, 0, 0}, "xml", parsed.description());
     pugi::xml_node article = article_of(out);
     if (!article) throw Error({file, 0, 0}, "xml", "expected an <article>, found <" + std::string(out.first_child().name()) + ">");
-    if (!article.attribute("base")) {
-        std::error_code ec;
-        fs::path folder = fs::absolute(request.path, ec).parent_path();
-        article.prepend_attribute("base") = folder.string().c_str();
-    }
+    // The file's own folder is its base (import_article sets it): a base the document names would
+    // let it choose which files its images are read from.
+    std::error_code ec;
+    const fs::path own = fs::weakly_canonical(fs::absolute(request.path), ec).parent_path();
+    if (pugi::xml_attribute named = article.attribute("base");
+        named && fs::weakly_canonical(fs::path(named.value()), ec) != own)
+        diagnostics.warn({file, 0, 0}, "base-ignored",
+                         "the article names its base folder '" + std::string(named.value()) +
+                             "'; its images are found from the file's own folder, " + own.string());
 }
 
 void write_folder(const ExportRequest& request)

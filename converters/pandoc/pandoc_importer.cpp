@@ -49,8 +49,8 @@ public:
     const fs::path& staging() const { return staging_; }
 
     // Moves the extracted files into place (over an earlier import's, never removing
-    // anything else) and points the article's images at them, relative to its base.
-    void commit(pugi::xml_node article, const std::string& file)
+    // anything else) and points the article's images at them, relative to `base`.
+    void commit(pugi::xml_node article, const fs::path& base, const std::string& file)
     {
         std::error_code ec;
         if (fs::is_empty(staging_, ec)) return;
@@ -62,7 +62,6 @@ public:
             if (ec) throw Error({file, 0, 0}, "write", "cannot move an image to " + to.string() + ": " + ec.message());
         }
         const std::string prefix = staging_.string() + "/";
-        const fs::path base = article.attribute("base").value();
         for (pugi::xpath_node found : article.select_nodes(".//image")) {
             pugi::xml_attribute src = found.node().attribute("src");
             const std::string value = src.value();
@@ -102,7 +101,6 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
 
     pugi::xml_document result;
     pugi::xml_node article = model::new_article(result);
-    article.prepend_attribute("base") = input.parent_path().string().c_str();
     try {
         TreeMapper mapper(article, minor);
         mapper.body(document.at("blocks"));
@@ -112,7 +110,7 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
         throw Error({file, 0, 0}, "pandoc-json", std::string("pandoc's JSON is not the document tree expected: ") + e.what());
     }
     model::complete_required_metadata(article, request.path, &diagnostics);
-    if (media) media->commit(article, file);
+    if (media) media->commit(article, input.parent_path(), file);
     out.reset(result);
 }
 

@@ -3,13 +3,13 @@
 #include <unistd.h>
 #include <xxhash.h>
 
-#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
 
 #include "common/files.hpp"
+#include "common/staging.hpp"
 #include "model/model.hpp"
 
 namespace fs = std::filesystem;
@@ -160,7 +160,6 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
                          const std::vector<Diagnostic>& warnings) const
 {
     if (!folder_ || read_only_) return;
-    static std::atomic<unsigned> counter{0};
     const fs::path target = entry_path(key);
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
@@ -173,15 +172,17 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
     text += "\n";
     text += model::to_compact_xml(article);
     text = std::string(entry_header) + std::string(hash_label) + hex_hash(text) + "\n" + text;
-    const fs::path temporary = target.parent_path() / ("." + key + "." + std::to_string(::getpid()) + "-" +
-                                                       std::to_string(counter++) + ".tmp");
-    {
-        std::ofstream out(temporary, std::ios::binary);
-        out.write(text.data(), static_cast<std::streamsize>(text.size()));
-        if (!out.flush()) {
-            fs::remove(temporary, ec);
-            return;
-        }
+    NewStagedFile staged;
+    try {
+        staged = create_staged(target);
+    } catch (const Error&) {
+        return;  // an entry not stored is imported again next time
+    }
+    const fs::path& temporary = staged.path;
+    const bool written = write_all(staged.fd, text);
+    if (::close(staged.fd) != 0 || !written) {
+        fs::remove(temporary, ec);
+        return;
     }
     fs::rename(temporary, target, ec);
     if (ec) fs::remove(temporary, ec);

@@ -41,6 +41,7 @@ struct Work {
                 const CacheRead read = cache.load(key, source.path.string(), article.doc, warnings);
                 if (read == CacheRead::hit) {
                     article.from_cache = true;
+                    restore_base(source.path, source.importer, source.engine, source.options, article.doc);
                     for (auto& warning : warnings) diagnostics.add(std::move(warning));
                 } else if (read == CacheRead::corrupt) {
                     diagnostics.warn({source.path.string(), 0, 0}, "cache-corrupt",

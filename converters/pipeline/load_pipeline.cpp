@@ -130,7 +130,12 @@ private:
             if (matches.too_wide)
                 throw Error(base.where, "glob-too-wide",
                             "'" + key_path + "': the glob '" + pattern + "' reads more than " +
-                                std::to_string(max_glob_entries) + " folder entries; narrow it to the articles' folder");
+                                std::to_string(max_glob_entries) + " folder entries or takes more than " +
+                                std::to_string(max_glob_time.count()) + " s; narrow it to the articles' folder");
+            for (const fs::path& link : matches.left_out)
+                p_.warnings.push_back({Severity::warning, "glob-outside", base.where,
+                                       "'" + key_path + "': the glob '" + pattern + "' passed over " + link.string() +
+                                           ", a symlink that leads out of its folder; name it in the pattern to read it"});
             const auto& files = matches.files;
             if (files.empty()) {
                 if (is_glob(pattern))

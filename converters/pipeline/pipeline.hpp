@@ -57,6 +57,7 @@ struct Pipeline {
     std::vector<TransformStep> transforms;
     std::vector<OutputSpec> outputs;
     std::optional<std::filesystem::path> cache;  // none: `cache: false`
+    std::vector<Diagnostic> warnings;  // met while loading, reported by the run
 };
 
 }  // namespace mimeo::pipeline

@@ -30,6 +30,9 @@ struct Importer {
     std::function<bool(std::string_view head)> recognizes;
     // Fills `out` with one <article>; throws mimeo::Error on bad input.
     std::function<void(const ImportRequest&, pugi::xml_document& out, Diagnostics&)> read;
+    // The folder the article's relative image paths are found from, when it is not the input's
+    // own folder: where the importer itself puts the images it extracts. Never the document's say.
+    std::function<std::filesystem::path(const ImportRequest&)> base;
 };
 
 struct ExportRequest {

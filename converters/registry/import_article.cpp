@@ -1,5 +1,6 @@
 #include "registry/import_article.hpp"
 
+#include "model/model.hpp"
 #include "model/validate.hpp"
 #include "pandoc/pandoc_formats.hpp"
 #include "registry/formats.hpp"
@@ -24,13 +25,10 @@ std::string pandoc_reader(const fs::path& path, const std::string& from)
     return reader;
 }
 
-}  // namespace
-
-void import_article(const fs::path& path, const std::string& from, const std::string& engine,
-                    const FormatOptions& options, pugi::xml_document& out, Diagnostics& diagnostics)
+// The importer for `path` and the options it is given.
+std::pair<const Importer*, FormatOptions> choose(const fs::path& path, const std::string& from,
+                                                 const std::string& engine, const FormatOptions& options)
 {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
     if (!engine.empty() && engine != "native" && engine != "pandoc")
         throw UsageError("unknown engine '" + engine + "' (known: native, pandoc)");
     const Importer* importer = nullptr;
@@ -45,8 +43,37 @@ void import_article(const fs::path& path, const std::string& from, const std::st
     if (engine == "pandoc") chosen.set("format", pandoc_reader(path, from));
     // A format pandoc reads under a name no importer has: the name is pandoc's reader.
     else if (!from.empty() && importer->name != from) chosen.set("format", from);
-    importer->read({path, chosen}, out, diagnostics);
+    return {importer, std::move(chosen)};
+}
+
+void set_base(pugi::xml_document& doc, const Importer& importer, const ImportRequest& request)
+{
+    std::error_code ec;
+    const fs::path base = importer.base ? importer.base(request) : fs::absolute(request.path, ec).parent_path();
+    pugi::xml_node article = model::article_of(doc);
+    article.remove_attribute("base");
+    article.prepend_attribute("base") = base.string().c_str();
+}
+
+}  // namespace
+
+void import_article(const fs::path& path, const std::string& from, const std::string& engine,
+                    const FormatOptions& options, pugi::xml_document& out, Diagnostics& diagnostics)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
+    auto [importer, chosen] = choose(path, from, engine, options);
+    const ImportRequest request{path, chosen};
+    importer->read(request, out, diagnostics);
+    set_base(out, *importer, request);
     model::require_valid(out, path.string());
+}
+
+void restore_base(const fs::path& path, const std::string& from, const std::string& engine,
+                  const FormatOptions& options, pugi::xml_document& article)
+{
+    auto [importer, chosen] = choose(path, from, engine, options);
+    set_base(article, *importer, {path, chosen});
 }
 
 void import_article(const fs::path& path, const std::string& from, const FormatOptions& options,

@@ -101,6 +101,28 @@ TEST_F(PipelineLoad, AGlobReadsABoundedNumberOfEntries)
     EXPECT_TRUE(stopped.too_wide);
     EXPECT_TRUE(stopped.files.empty());
     EXPECT_TRUE(pipeline::match_files(folder, "*/*", 1).too_wide);
+    // And a bounded time: a walk past its deadline stops, however few entries it has read.
+    EXPECT_TRUE(pipeline::match_files(folder, "articles/**/*.md", pipeline::max_glob_entries,
+                                      std::chrono::milliseconds(-1)).too_wide);
+}
+
+// A glob stays in its tree: ** does not descend into a symlinked folder, a wildcard passes over
+// a symlink out of the tree (and says so), and a component the pattern spells out is followed.
+TEST_F(PipelineLoad, AGlobDoesNotFollowSymlinksOutOfItsTree)
+{
+    const fs::path elsewhere = folder.parent_path() / (folder.filename().string() + "-elsewhere");
+    fs::create_directories(elsewhere);
+    std::ofstream(elsewhere / "secret.md") << "# Secret\n";
+    fs::create_directory_symlink(elsewhere, folder / "articles" / "linked");
+    fs::create_symlink(elsewhere / "secret.md", folder / "articles" / "evil.md");
+    const auto matches = pipeline::match_files(folder, "articles/**/*.md");
+    EXPECT_EQ(matches.files.size(), 4u);
+    for (const auto& file : matches.files) EXPECT_EQ(file.string().find("secret"), std::string::npos) << file;
+    ASSERT_EQ(matches.left_out.size(), 2u);
+    EXPECT_EQ(matches.left_out[0].filename(), "linked");
+    EXPECT_EQ(matches.left_out[1].filename(), "evil.md");
+    EXPECT_EQ(pipeline::match_files(folder, "articles/linked/*.md").files.size(), 1u);
+    fs::remove_all(elsewhere);
 }
 
 TEST_F(PipelineLoad, InputMapsTakeFromAndOptions)
