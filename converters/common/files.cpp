@@ -7,14 +7,21 @@
 
 namespace mimeo {
 
+void require_size_at_most(const std::filesystem::path& path, std::uintmax_t max_bytes)
+{
+    std::error_code ec;
+    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes)
+        throw Error({path.string(), 0, 0}, "too-large",
+                    "is " + std::to_string(size >> 20) + " MiB; the limit is " + std::to_string(max_bytes >> 20) +
+                        " MiB (an importer's option max-size=MIB sets it)");
+}
+
 std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes)
 {
     std::error_code ec;
     if (std::filesystem::is_directory(path, ec))
         throw Error({path.string(), 0, 0}, "read", "is a folder, not a file");
-    if (auto size = std::filesystem::file_size(path, ec); !ec && size > max_bytes)
-        throw Error({path.string(), 0, 0}, "too-large",
-                    "is " + std::to_string(size >> 20) + " MiB; the limit is " + std::to_string(max_bytes >> 20) + " MiB");
+    require_size_at_most(path, max_bytes);
     std::FILE* file = std::fopen(path.c_str(), "rb");
     if (!file) throw Error({path.string(), 0, 0}, "read", std::string("cannot read: ") + std::strerror(errno));
     std::string content;

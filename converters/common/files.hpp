@@ -15,6 +15,9 @@ namespace mimeo {
 // holds more than `max_bytes` (code too-large).
 std::string read_file(const std::filesystem::path& path, std::uintmax_t max_bytes = UINTMAX_MAX);
 
+// Throws mimeo::Error (too-large) when the file holds more than `max_bytes`.
+void require_size_at_most(const std::filesystem::path& path, std::uintmax_t max_bytes);
+
 // The location of the first byte that is not valid UTF-8, if any.
 std::optional<Location> find_invalid_utf8(std::string_view text, const std::string& file);
 

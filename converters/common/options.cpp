@@ -146,4 +146,17 @@ void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const st
     }
 }
 
+OptionSpec max_size_option(long default_mib)
+{
+    return {"max-size", OptionType::integer, std::to_string(default_mib),
+            "the largest input read, in MiB; a larger one is refused (too-large)"};
+}
+
+std::uintmax_t max_size_bytes(const FormatOptions& options, long default_mib)
+{
+    const long mib = options.get_int("max-size", default_mib);
+    if (mib < 1) throw UsageError("the option max-size must be a number of MiB, at least 1");
+    return static_cast<std::uintmax_t>(mib) << 20;
+}
+
 }  // namespace mimeo

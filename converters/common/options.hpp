@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -59,5 +60,11 @@ private:
     YAML::Node values_;
     std::string origin_;
 };
+
+// The `max-size` option every importer takes: the largest input file it reads, in MiB, so
+// that no file can make an import take unbounded time and memory (`too-large` past it).
+OptionSpec max_size_option(long default_mib);
+// That option's value in bytes; throws UsageError unless it is a positive number.
+std::uintmax_t max_size_bytes(const FormatOptions& options, long default_mib);
 
 }  // namespace mimeo

@@ -11,11 +11,14 @@
 namespace mimeo::jats {
 namespace {
 
+// Published articles, MathML inline, run to a few MB; the bound sits well above them.
+constexpr long max_jats_mib = 64;
+
 void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     JatsTree tree;
     tree.file = request.path.string();
-    const std::string text = read_file(request.path);
+    const std::string text = read_file(request.path, max_size_bytes(request.options, max_jats_mib));
     require_utf8(text, tree.file);
     parse_jats(text, tree, diagnostics);
     pugi::xml_node jats_article = tree.doc.child("article");
@@ -52,8 +55,8 @@ bool looks_like_jats(std::string_view head)
 
 Importer importer()
 {
-    return {"jats", {".xml", ".jats"}, "JATS article XML (any version; read without its DTD)", {}, looks_like_jats,
-            read_jats};
+    return {"jats",           {".xml", ".jats"}, "JATS article XML (any version; read without its DTD)",
+            {max_size_option(max_jats_mib)}, looks_like_jats, read_jats};
 }
 
 }  // namespace mimeo::jats

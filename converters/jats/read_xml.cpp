@@ -164,8 +164,6 @@ Location JatsTree::where(pugi::xml_node node) const
 
 void parse_jats(const std::string& text, JatsTree& out, Diagnostics& diagnostics)
 {
-    constexpr std::size_t max_size = 256u << 20;
-    if (text.size() > max_size) throw Error({out.file, 0, 0}, "jats-too-large", "larger than 256 MB");
     FirstError first{out.file, std::nullopt};
     xmlSetStructuredErrorFunc(&first, keep_first_error);
     // No XML_PARSE_NOENT, DTDLOAD or DTDVALID: nothing outside the file is read, and

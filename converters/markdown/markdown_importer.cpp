@@ -3,12 +3,14 @@
 #include <cmark-gfm-core-extensions.h>
 #include <cmark-gfm.h>
 
+#include <algorithm>
 #include <memory>
 #include <mutex>
 
 #include "common/files.hpp"
 #include "markdown/cmark_to_model.hpp"
 #include "markdown/front_matter_split.hpp"
+#include "markdown/input_bounds.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
 #include "model/required_metadata.hpp"
@@ -43,7 +45,7 @@ NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
 
 // cmark needs about 35 bytes of memory per byte of running text; this keeps a
 // pathological article under about 600 MB while no real article comes near it.
-constexpr std::uintmax_t max_markdown_bytes = 16u << 20;
+constexpr long max_markdown_mib = 16;
 
 // XML cannot hold C0 control characters; they become U+FFFD, with one warning.
 std::string replace_control_characters(std::string text, const std::string& file, Diagnostics& diagnostics)
@@ -68,9 +70,12 @@ std::string replace_control_characters(std::string text, const std::string& file
 
 // Quotes and lists can nest without end in Markdown; the model cannot. Counting
 // ancestors stops at the limit, so this stays linear in the size of the document.
+// Each Markdown level may take two of the model's (a list and its item).
+constexpr int max_nesting = model::max_depth / 2;
+
 void require_bounded_depth(cmark_node* root, const std::string& file)
 {
-    const int limit = model::max_depth / 2;
+    const int limit = max_nesting;
     cmark_iter* iter = cmark_iter_new(root);
     for (cmark_event_type event; (event = cmark_iter_next(iter)) != CMARK_EVENT_DONE;) {
         if (event != CMARK_EVENT_ENTER) continue;
@@ -91,7 +96,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
                    const Dialect& dialect)
 {
     const std::string file = request.path.string();
-    std::string text = read_file(request.path, max_markdown_bytes);
+    std::string text = read_file(request.path, max_size_bytes(request.options, max_markdown_mib));
     require_utf8(text, file);
     text = replace_control_characters(std::move(text), file, diagnostics);
 
@@ -100,6 +105,8 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
 
     pugi::xml_node article = model::new_article(out);
 
+    const int body_line = 1 + static_cast<int>(std::count(static_cast<const char*>(text.data()), split.body.data(), '\n'));
+    require_bounded_input(split.body, file, body_line, max_nesting);
     NodePtr root = parse_markdown(split.body, dialect);
     require_bounded_depth(root.get(), file);
     build_model(root.get(), article, {dialect.extensions});
@@ -117,6 +124,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
 
 const std::vector<OptionSpec> markdown_options = {
     {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses"},
+    max_size_option(max_markdown_mib),
 };
 
 }  // namespace

@@ -9,12 +9,14 @@ namespace fs = std::filesystem;
 namespace mimeo::model {
 namespace {
 
+constexpr long max_canonical_mib = 64;
+
 bool is_canonical(std::string_view head) { return head.find(namespace_uri) != std::string_view::npos; }
 
 void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     const std::string file = request.path.string();
-    std::string text = read_file(request.path);
+    std::string text = read_file(request.path, max_size_bytes(request.options, max_canonical_mib));
     auto problems = validate_xml(text, file);
     if (!problems.empty()) {
         const Diagnostic& first = problems.front();
@@ -59,7 +61,8 @@ CheckResult check_canonical(const fs::path& path, Diagnostics& diagnostics)
 
 Importer importer()
 {
-    return {"xml", {".xml"}, "mimeo's canonical article XML", {}, is_canonical, read_canonical};
+    return {"xml", {".xml"}, "mimeo's canonical article XML", {max_size_option(max_canonical_mib)}, is_canonical,
+            read_canonical};
 }
 
 Exporter exporter()

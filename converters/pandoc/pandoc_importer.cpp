@@ -2,6 +2,7 @@
 
 #include <stdlib.h>
 
+#include "common/files.hpp"
 #include "model/model.hpp"
 #include "model/required_metadata.hpp"
 #include "pandoc/json_metadata.hpp"
@@ -13,6 +14,8 @@ namespace fs = std::filesystem;
 
 namespace mimeo::pandoc {
 namespace {
+
+constexpr long max_input_mib = 64;
 
 // Where images embedded in the input go: the `media-dir` option (named as the DOCX
 // importer's), `{stem}` standing for the input's name without extension, relative to
@@ -89,6 +92,8 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
     if (!is_reader(format)) throw UsageError("pandoc has no reader named '" + format + "'");
 
     const fs::path input = fs::absolute(request.path);
+    // pandoc reads the file itself: its size is checked first, as every importer's is.
+    require_size_at_most(input, max_size_bytes(request.options, max_input_mib));
     std::vector<std::string> args = {"-f", format, "-t", "json"};
     std::optional<ExtractedMedia> media;
     if (embeds_media(format)) {
@@ -122,6 +127,7 @@ Importer importer()
         {"format", OptionType::string, "by extension", "pandoc's reader (its -f), such as odt, rst or markdown+smart"},
         {"media-dir", OptionType::string, "{stem}-media beside the input",
          "folder for images embedded in the input (ODT, DOCX, EPUB, ...); {stem} is the input's name"},
+        max_size_option(max_input_mib),
     };
     options.insert(options.end(), tool_options().begin(), tool_options().end());
     return {"pandoc",

@@ -4,7 +4,9 @@ the article's folder, and no output of any run may hold its marker, nor may anyt
 written outside the output folder. Each attack must end in the error or warning named."""
 import ctypes
 import glob
+import atexit
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,6 +18,7 @@ from checks import MIMEO, ROOT, check, finish  # noqa: E402
 ISSUE = os.path.join(ROOT, "fixtures", "issue.yaml")
 
 WORK = tempfile.mkdtemp(prefix="mimeo-hostile-")
+atexit.register(shutil.rmtree, WORK, True)
 MARKER = "MIMEO-SECRET-" + os.path.basename(WORK)
 SECRET = os.path.join(WORK, "secret.txt")
 with open(SECRET, "w") as f:

@@ -1,0 +1,76 @@
+#include "markdown/input_bounds.hpp"
+
+#include "common/diagnostics.hpp"
+
+namespace mimeo::markdown {
+namespace {
+
+bool blank(std::string_view line) { return line.find_first_not_of(" \t\r") == std::string_view::npos; }
+
+// A thematic break (`- - -`, `* * *`) is made of one marker and spaces: no list opens there.
+bool thematic_break(std::string_view line)
+{
+    const std::size_t first = line.find_first_not_of(" \t");
+    if (first == std::string_view::npos) return false;
+    const char marker = line[first];
+    if (marker != '-' && marker != '*' && marker != '_') return false;
+    return line.find_first_not_of(std::string{marker, ' ', '\t', '\r'}) == std::string_view::npos;
+}
+
+// How many block quotes and list items the start of `line` opens: each a '>' or a bullet
+// (- + *) or an ordered marker (1. 1)) followed by a space, with up to three spaces before it.
+int containers_opened(std::string_view line)
+{
+    int count = 0;
+    std::size_t at = 0;
+    while (at < line.size()) {
+        std::size_t spaces = 0;
+        while (at < line.size() && line[at] == ' ' && spaces < 3) ++at, ++spaces;
+        if (at >= line.size()) break;
+        const char c = line[at];
+        if (c == '>') {
+            ++at;
+        } else if ((c == '-' || c == '+' || c == '*') && at + 1 < line.size() && (line[at + 1] == ' ' || line[at + 1] == '\t')) {
+            at += 2;
+        } else if (c >= '0' && c <= '9') {
+            std::size_t end = at;
+            while (end < line.size() && end - at < 9 && line[end] >= '0' && line[end] <= '9') ++end;
+            if (end + 1 >= line.size() || (line[end] != '.' && line[end] != ')') || line[end + 1] != ' ') break;
+            at = end + 2;
+        } else {
+            break;
+        }
+        ++count;
+    }
+    return count;
+}
+
+}  // namespace
+
+void require_bounded_input(std::string_view text, const std::string& file, int first_line, int max_containers)
+{
+    int line_number = first_line;
+    int openers = 0, paragraph_line = first_line;
+    for (std::size_t start = 0; start < text.size(); ++line_number) {
+        std::size_t end = text.find('\n', start);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view line = text.substr(start, end - start);
+        start = end + 1;
+        if (blank(line)) {
+            openers = 0;
+            continue;
+        }
+        if (openers == 0) paragraph_line = line_number;
+        for (std::size_t at = line.find("!["); at != std::string_view::npos; at = line.find("![", at + 2)) ++openers;
+        if (openers > max_image_openers)
+            throw Error({file, paragraph_line, 1}, "too-complex",
+                        "this paragraph holds more than " + std::to_string(max_image_openers) +
+                            " image openers '![', which cmark-gfm cannot parse in bounded time; split it");
+        if (!thematic_break(line) && containers_opened(line) > max_containers)
+            throw Error({file, line_number, 1}, "too-deep",
+                        "this line opens more than " + std::to_string(max_containers) +
+                            " nested quotes and list items");
+    }
+}
+
+}  // namespace mimeo::markdown
