@@ -313,4 +313,18 @@ for name, code in [("encrypted.docx", "docx-encrypted"), ("old.doc", "docx-old-f
     target = os.path.join(WORK, name + ".xml")
     expect_refused(name, run("import", os.path.join(WORK, name), "-o", target), code, [target])
 
+# 7. Every importer has a size limit with an option: a file over it is too-large, at once.
+big_para = "<p>" + "x" * (2 << 20) + "</p>"
+for name, text, extra in [
+        ("big.xml", '<?xml version="1.0"?><article xmlns="urn:mimeo:article:1"><meta><title>T</title>'
+                    f'<slug>t</slug></meta><body>{big_para}</body></article>', []),
+        ("big.jats.xml", f'<?xml version="1.0"?><article dtd-version="1.3"><front/><body>{big_para}</body></article>',
+         []),
+        ("big.md", "x" * (2 << 20), []),
+        ("big.rst", "x" * (2 << 20), ["--engine", "pandoc"])]:
+    folder, path = article(name, text)
+    target = os.path.join(folder, "out.xml")
+    expect_refused(f"{name} over max-size=1", run("import", path, "-I", "max-size=1", "-o", target, *extra),
+                   "too-large", [target])
+
 finish("hostile_contributor")
