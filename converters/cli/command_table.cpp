@@ -10,6 +10,7 @@ const std::vector<Command>& commands()
         {"convert", "convert articles to an output format", convert_command},
         {"check", "check finished outputs with their validators", check_command},
         {"run", "run a pipeline file: many articles into many outputs", run_command},
+        {"import-worker", "(internal) the process a run imports its articles in", import_worker_command},
     };
     return list;
 }

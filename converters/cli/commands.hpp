@@ -20,6 +20,7 @@ int validate_command(const Arguments& args);
 int convert_command(const Arguments& args);
 int check_command(const Arguments& args);
 int run_command(const Arguments& args);
+int import_worker_command(const Arguments& args);
 
 const std::vector<Command>& commands();
 

@@ -1,6 +1,7 @@
 // mimeo: turns a periodical's articles into EPUB, JATS, email, feeds and more.
 #include <boost/program_options/errors.hpp>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstring>
 #include <iostream>
@@ -14,8 +15,11 @@ namespace {
 void print_usage(std::ostream& out)
 {
     out << "usage: mimeo COMMAND [OPTIONS] [ARGS]\n\ncommands:\n";
+    std::size_t width = 0;
+    for (const auto& command : mimeo::cli::commands()) width = std::max(width, std::strlen(command.name));
     for (const auto& command : mimeo::cli::commands())
-        out << "  " << command.name << std::string(10 - std::strlen(command.name), ' ') << command.summary << "\n";
+        out << "  " << command.name << std::string(width + 2 - std::strlen(command.name), ' ') << command.summary
+            << "\n";
     out << "\n'mimeo COMMAND --help' describes a command.\n";
 }
 

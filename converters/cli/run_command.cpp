@@ -50,6 +50,10 @@ int run_command(const Arguments& args)
         ("progress", po::value<std::string>()->default_value("auto"),
          "auto (a bar on a terminal, a line per output otherwise), json (one JSON object a line on stderr) or none")
         ("no-wait", "when another run is writing the same outputs, stop at once instead of waiting for it")
+        ("import-timeout", po::value<long>()->default_value(30),
+         "seconds one article's import may take; then it fails with import-timeout (0: no limit)")
+        ("import-memory", po::value<long>()->default_value(4096),
+         "MiB of address space each import worker may use (0: no limit)")
         ("quiet,q", "print only errors: no progress, warnings or summary");
     po::variables_map values;
     if (!parse(args,
@@ -71,6 +75,9 @@ int run_command(const Arguments& args)
     run.dry_run = values.count("dry-run") > 0;
     if (values.count("shard")) run.shard = pipeline::parse_shard(values["shard"].as<std::string>());
     run.merge = values.count("merge") > 0;
+    const long timeout = values["import-timeout"].as<long>(), memory = values["import-memory"].as<long>();
+    if (timeout < 0 || memory < 0) throw UsageError("--import-timeout and --import-memory take 0 (no limit) or more");
+    run.workers = {std::filesystem::read_symlink("/proc/self/exe"), std::chrono::seconds(timeout), memory};
     if (run.shard && run.merge) throw UsageError("--shard and --merge are separate runs: give one of them");
     const std::string progress_kind = values["progress"].as<std::string>();
     if (progress_kind != "auto" && progress_kind != "json" && progress_kind != "none")

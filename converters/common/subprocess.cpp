@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <cstring>
 #include <algorithm>
+#include <atomic>
 #include <optional>
 #include <thread>
 
@@ -95,20 +96,27 @@ private:
     sigset_t previous_;
 };
 
+std::atomic<bool> children_share_group{false};
+
+// The program, and in a group of its own whatever it started.
+void kill_all(pid_t pid) { children_share_group ? ::kill(pid, SIGKILL) : ::killpg(pid, SIGKILL); }
+
 // Starts the program in a process group of its own, with a clean signal mask.
-int spawn(const ProcessRequest& request, Pipe& in, Pipe& out, Pipe& err, pid_t& pid)
+// Without `err`, the program writes to mimeo's own stderr.
+int spawn(const ProcessRequest& request, Pipe& in, Pipe& out, Pipe* err, pid_t& pid)
 {
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, in.read.get(), STDIN_FILENO);
     posix_spawn_file_actions_adddup2(&actions, out.write.get(), STDOUT_FILENO);
-    posix_spawn_file_actions_adddup2(&actions, err.write.get(), STDERR_FILENO);
+    if (err) posix_spawn_file_actions_adddup2(&actions, err->write.get(), STDERR_FILENO);
     if (!request.working_directory.empty())
         posix_spawn_file_actions_addchdir_np(&actions, request.working_directory.c_str());
 
     posix_spawnattr_t attributes;
     posix_spawnattr_init(&attributes);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETPGROUP | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    const short group = children_share_group ? 0 : POSIX_SPAWN_SETPGROUP;
+    posix_spawnattr_setflags(&attributes, group | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
     posix_spawnattr_setpgroup(&attributes, 0);
     sigset_t none, pipe_only;
     sigemptyset(&none);
@@ -203,6 +211,8 @@ bool await_exit(pid_t pid, std::optional<Clock::time_point> deadline)
 
 }  // namespace
 
+void keep_children_in_this_group() { children_share_group = true; }
+
 ProcessResult run_process(const ProcessRequest& request)
 {
     ProcessResult result;
@@ -221,13 +231,13 @@ ProcessResult run_process(const ProcessRequest& request)
     }
     SigpipeBlocked sigpipe_blocked;
     pid_t pid = -1;
-    if (int rc = spawn(request, in, out, err, pid); rc != 0) {
+    if (int rc = spawn(request, in, out, &err, pid); rc != 0) {
         result.start_error = std::strerror(rc);
         return result;
     }
     // If mimeo is interrupted, the program and its group go too: it runs in a group of its own,
     // out of reach of the terminal's Ctrl-C.
-    InterruptCleanup kill_on_interrupt([pid] { ::killpg(pid, SIGKILL); });
+    InterruptCleanup kill_on_interrupt([pid] { kill_all(pid); });
     in.read.close();
     out.write.close();
     err.write.close();
@@ -240,7 +250,7 @@ ProcessResult run_process(const ProcessRequest& request)
     if (in_time) in_time = await_exit(pid, deadline);
     // The program is a zombie at worst, so its pid (our group id) cannot have been reused:
     // this kills it at the deadline, and anything it left running in its group either way.
-    ::killpg(pid, SIGKILL);
+    kill_all(pid);
     int status = 0;
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
@@ -255,6 +265,97 @@ ProcessResult run_process(const ProcessRequest& request)
         result.signal = WTERMSIG(status);
     }
     return result;
+}
+
+// The ends mimeo keeps: it writes to `in.write` and reads `out.read`.
+struct Worker::Running {
+    pid_t pid = -1;
+    Pipe in, out;
+    std::unique_ptr<InterruptCleanup> kill_on_interrupt;
+};
+
+Worker::Worker(std::vector<std::string> argv) : argv_(std::move(argv)) {}
+
+Worker::~Worker() { stop(); }
+
+bool Worker::running() const { return running_ != nullptr; }
+
+bool Worker::start(std::string& why)
+{
+    if (running_) return true;
+    auto started = std::make_unique<Running>();
+    if (!make_pipe(started->in) || !make_pipe(started->out)) {
+        why = std::strerror(errno);
+        return false;
+    }
+    ProcessRequest request;
+    request.argv = argv_;
+    if (int rc = spawn(request, started->in, started->out, nullptr, started->pid); rc != 0) {
+        why = std::strerror(rc);
+        return false;
+    }
+    const pid_t pid = started->pid;
+    started->kill_on_interrupt = std::make_unique<InterruptCleanup>([pid] { ::killpg(pid, SIGKILL); });
+    started->in.read.close();
+    started->out.write.close();
+    set_nonblocking(started->out.read.get());
+    running_ = std::move(started);
+    return true;
+}
+
+bool Worker::send(std::string_view bytes)
+{
+    if (!running_) return false;
+    SigpipeBlocked sigpipe_blocked;
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(running_->in.write.get(), bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+Worker::Answer Worker::receive(std::string& buffer, const std::function<bool(const std::string&)>& whole,
+                               Clock::time_point deadline)
+{
+    if (!running_) return Answer::ended;
+    char chunk[65536];
+    while (!whole(buffer)) {
+        const auto left = std::chrono::ceil<milliseconds>(deadline - Clock::now()).count();
+        if (left <= 0) return Answer::timed_out;
+        pollfd fd{running_->out.read.get(), POLLIN, 0};
+        const int ready = ::poll(&fd, 1, static_cast<int>(std::min<long long>(left, 1000)));
+        if (ready < 0 && errno == EINTR) continue;
+        if (ready <= 0) continue;
+        const ssize_t n = ::read(running_->out.read.get(), chunk, sizeof chunk);
+        if (n > 0) buffer.append(chunk, static_cast<std::size_t>(n));
+        else if (n == 0 || (errno != EAGAIN && errno != EINTR)) return Answer::ended;
+    }
+    return Answer::whole;
+}
+
+std::string Worker::stop()
+{
+    if (!running_) return "";
+    const pid_t pid = running_->pid;
+    running_->in.write.close();
+    running_->out.read.close();
+    // Dead or alive, its pid is still ours until it is reaped: the group is the right one.
+    ::killpg(pid, SIGKILL);
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    running_.reset();
+    ProcessResult ended;
+    if (WIFEXITED(status)) {
+        ended.status = ProcessResult::Status::exited;
+        ended.exit_code = WEXITSTATUS(status);
+    } else {
+        ended.status = ProcessResult::Status::signaled;
+        ended.signal = WTERMSIG(status);
+    }
+    return describe_outcome(ended, {});
 }
 
 std::string describe_outcome(const ProcessResult& result, const ProcessRequest& request)

@@ -10,6 +10,7 @@
 
 #include "common/files.hpp"
 #include "common/staging.hpp"
+#include "pipeline/article_record.hpp"
 #include "model/model.hpp"
 
 namespace fs = std::filesystem;
@@ -37,46 +38,6 @@ void hash_field(XXH3_state_t* state, std::string_view field)
 {
     XXH3_128bits_update(state, field.data(), field.size());
     XXH3_128bits_update(state, "\0", 1);  // so that "ab"+"c" and "a"+"bc" differ
-}
-
-// Warnings are stored one a line as tab-separated fields: line, column, code, file
-// ("=" for the input itself, whose name depends on where mimeo runs), message.
-std::string escape_field(std::string_view text)
-{
-    std::string out;
-    for (char c : text) {
-        if (c == '\\') out += "\\\\";
-        else if (c == '\n') out += "\\n";
-        else if (c == '\t') out += "\\t";
-        else out += c;
-    }
-    return out;
-}
-
-std::string unescape_field(std::string_view text)
-{
-    std::string out;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if (text[i] == '\\' && i + 1 < text.size()) {
-            ++i;
-            out += text[i] == 'n' ? '\n' : text[i] == 't' ? '\t' : text[i];
-        } else {
-            out += text[i];
-        }
-    }
-    return out;
-}
-
-std::vector<std::string> split_tabs(std::string_view line)
-{
-    std::vector<std::string> fields;
-    std::size_t start = 0;
-    while (true) {
-        std::size_t tab = line.find('\t', start);
-        fields.push_back(unescape_field(line.substr(start, tab - start)));
-        if (tab == std::string_view::npos) return fields;
-        start = tab + 1;
-    }
 }
 
 }  // namespace
@@ -124,35 +85,7 @@ CacheRead ArticleCache::load(const std::string& key, const std::string& source_f
     const std::string_view stored(text.data() + at + hash_label.size(), hash_end - at - hash_label.size());
     at = hash_end + 1;
     if (stored != hex_hash(std::string_view(text).substr(at))) return CacheRead::corrupt;
-    std::vector<Diagnostic> found;
-    // Warning lines, then an empty line, then the article's XML.
-    while (true) {
-        std::size_t end = text.find('\n', at);
-        if (end == std::string::npos) return CacheRead::corrupt;
-        std::string_view line(text.data() + at, end - at);
-        at = end + 1;
-        if (line.empty()) break;
-        const auto fields = split_tabs(line);
-        if (fields.size() != 5) return CacheRead::corrupt;
-        Diagnostic d{Severity::warning, fields[2], {fields[3] == "=" ? source_file : fields[3], 0, 0}, fields[4]};
-        try {
-            d.where.line = std::stoi(fields[0]);
-            d.where.column = std::stoi(fields[1]);
-        } catch (const std::exception&) {
-            return CacheRead::corrupt;
-        }
-        found.push_back(std::move(d));
-    }
-    // Stored unindented and read keeping whitespace-only text, carriage returns and the
-    // whitespace of attributes, so the tree comes back exactly as the import made it (a
-    // space between two inline elements is content; a CR in a title must stay a CR).
-    const unsigned exact = (pugi::parse_default | pugi::parse_ws_pcdata) & ~(pugi::parse_eol | pugi::parse_wconv_attribute);
-    pugi::xml_parse_result parsed = article.load_buffer(text.data() + at, text.size() - at, exact);
-    if (!parsed || !model::article_of(article)) {
-        article.reset();
-        return CacheRead::corrupt;
-    }
-    warnings = std::move(found);
+    if (!decode_record(std::string_view(text).substr(at), source_file, article, warnings)) return CacheRead::corrupt;
     return CacheRead::hit;
 }
 
@@ -164,13 +97,7 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
     std::error_code ec;
     fs::create_directories(target.parent_path(), ec);
     if (ec) return;
-    std::string text;
-    for (const Diagnostic& d : warnings)
-        text += std::to_string(d.where.line) + "\t" + std::to_string(d.where.column) + "\t" + escape_field(d.code) +
-                "\t" + (d.where.file == source_file ? "=" : escape_field(d.where.file)) + "\t" +
-                escape_field(d.message) + "\n";
-    text += "\n";
-    text += model::to_compact_xml(article);
+    std::string text = encode_record(article, warnings, source_file);
     text = std::string(entry_header) + std::string(hash_label) + hex_hash(text) + "\n" + text;
     NewStagedFile staged;
     try {

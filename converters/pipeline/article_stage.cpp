@@ -17,6 +17,7 @@ namespace {
 struct Work {
     const Pipeline& pipeline;
     const ArticleCache& cache;
+    ImportWorkers& workers;
     Diagnostics& diagnostics;
     Progress& progress;
     bool cache_only;
@@ -73,8 +74,11 @@ struct Work {
         try {
             if (!article.from_cache) {
                 try {
-                    import_article(source.path, source.importer, source.engine, source.options, article.doc,
-                                   import_warnings);
+                    if (workers.enabled())
+                        workers.import(article.input, article.doc, import_warnings);
+                    else
+                        import_article(source.path, source.importer, source.engine, source.options, article.doc,
+                                       import_warnings);
                 } catch (...) {
                     pass_on_import_warnings();
                     throw;
@@ -120,10 +124,10 @@ std::string describe_input(const Pipeline& pipeline, std::size_t input)
 }
 
 void stream_articles(const Pipeline& pipeline, const std::vector<std::size_t>& which, const ArticleCache& cache,
-                     unsigned jobs, Diagnostics& diagnostics, Progress& progress, bool cache_only,
-                     const std::function<void(PreparedArticle&)>& take)
+                     ImportWorkers& workers, unsigned jobs, Diagnostics& diagnostics, Progress& progress,
+                     bool cache_only, const std::function<void(PreparedArticle&)>& take)
 {
-    Work work{pipeline, cache, diagnostics, progress, cache_only};
+    Work work{pipeline, cache, workers, diagnostics, progress, cache_only};
     std::vector<std::unique_ptr<PreparedArticle>> ready(which.size());
     // libxml2 must set up its shared state once, before threads use it.
     xmlInitParser();

@@ -11,6 +11,7 @@
 
 #include "common/diagnostics.hpp"
 #include "pipeline/article_cache.hpp"
+#include "pipeline/import_worker.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/progress.hpp"
 
@@ -29,10 +30,11 @@ struct PreparedArticle {
 // what is kept. A failure does not stop the others: the article comes with its `error`
 // naming it and the step (read, import, defaults, transform NAME, validate).
 // `cache_only` (for --merge): an article not in the cache fails with `not-cached`
-// instead of being imported. `take` must not throw.
+// instead of being imported. Imports run in `workers` when they are enabled, else on the
+// threads themselves. `take` must not throw.
 void stream_articles(const Pipeline& pipeline, const std::vector<std::size_t>& which, const ArticleCache& cache,
-                     unsigned jobs, Diagnostics& diagnostics, Progress& progress, bool cache_only,
-                     const std::function<void(PreparedArticle&)>& take);
+                     ImportWorkers& workers, unsigned jobs, Diagnostics& diagnostics, Progress& progress,
+                     bool cache_only, const std::function<void(PreparedArticle&)>& take);
 
 // "article 3 (articles/c.md)": how messages name an input.
 std::string describe_input(const Pipeline& pipeline, std::size_t input);

@@ -102,8 +102,9 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
     const pugi::xml_node issue_node = model::issue_of(issue);
     pugi::xml_node list = issue_node.child("articles");
     SlugRegister slugs(pipeline);
-    stream_articles(pipeline, inputs, cache, options.jobs ? options.jobs : default_jobs(), diagnostics, progress,
-                    options.merge, [&](PreparedArticle& article) {
+    ImportWorkers workers(pipeline, options.workers);
+    stream_articles(pipeline, inputs, cache, workers, options.jobs ? options.jobs : default_jobs(), diagnostics,
+                    progress, options.merge, [&](PreparedArticle& article) {
                         report.from_cache += article.from_cache && !article.error ? 1 : 0;
                         if (article.error) {
                             ++report.failed;

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "pipeline/import_worker.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/progress.hpp"
 #include "pipeline/shard.hpp"
@@ -35,6 +36,8 @@ struct RunOptions {
     std::optional<Shard> shard;
     // Every article from the cache, none imported, and only the per-issue outputs.
     bool merge = false;
+    // Where imports run, and their time and memory bounds.
+    WorkerSettings workers;
 };
 
 struct RunReport {
