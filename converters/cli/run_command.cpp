@@ -53,7 +53,8 @@ int run_command(const Arguments& args)
         ("import-timeout", po::value<long>()->default_value(30),
          "seconds one article's import may take; then it fails with import-timeout (0: no limit)")
         ("import-memory", po::value<long>()->default_value(4096),
-         "MiB of address space each import worker may use (0: no limit)")
+         "MiB of address space each import worker may use (0: no limit; with both 0, imports run in "
+         "mimeo's own process)")
         ("quiet,q", "print only errors: no progress, warnings or summary");
     po::variables_map values;
     if (!parse(args,
@@ -77,7 +78,9 @@ int run_command(const Arguments& args)
     run.merge = values.count("merge") > 0;
     const long timeout = values["import-timeout"].as<long>(), memory = values["import-memory"].as<long>();
     if (timeout < 0 || memory < 0) throw UsageError("--import-timeout and --import-memory take 0 (no limit) or more");
-    run.workers = {std::filesystem::read_symlink("/proc/self/exe"), std::chrono::seconds(timeout), memory};
+    // With neither bound there is nothing to guard, and imports run in this process.
+    if (timeout > 0 || memory > 0)
+        run.workers = {std::filesystem::read_symlink("/proc/self/exe"), std::chrono::seconds(timeout), memory};
     if (run.shard && run.merge) throw UsageError("--shard and --merge are separate runs: give one of them");
     const std::string progress_kind = values["progress"].as<std::string>();
     if (progress_kind != "auto" && progress_kind != "json" && progress_kind != "none")

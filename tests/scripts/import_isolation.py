@@ -62,7 +62,7 @@ check(result.returncode == 1 and "big.md" in result.stderr and
 check("good1.md" not in result.stderr and "good2.md" not in result.stderr,
       f"memory: another article failed too: {result.stderr}")
 
-# Without limits the article imports, in a worker as always.
+# Without limits the article imports, in mimeo's own process.
 result, took = run(pipeline(["good1.md", "big.md"]), "--import-timeout", "0", "--import-memory", "0")
 check(result.returncode == 0, f"no limits: {result.stderr}")
 
