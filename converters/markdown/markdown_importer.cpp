@@ -92,6 +92,14 @@ void require_bounded_depth(cmark_node* root, const std::string& file)
     cmark_iter_free(iter);
 }
 
+model::BadUrls bad_urls(const ImportRequest& request)
+{
+    const std::string value = request.options.get_string("bad-urls", "error");
+    if (value != "error" && value != "warn")
+        throw UsageError("the option bad-urls must be error or warn, not '" + value + "'");
+    return value == "warn" ? model::BadUrls::warn : model::BadUrls::error;
+}
+
 void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics,
                    const Dialect& dialect)
 {
@@ -116,7 +124,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
         YAML::Node front = yaml_input::parse(split.yaml, source);
         if (!front.IsNull()) {
             if (!front.IsMap()) yaml_input::fail(source, front, "front matter", "must be a mapping of keys to values");
-            model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics);
+            model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics, bad_urls(request));
         }
     }
     model::complete_required_metadata(article, request.path, dialect.extensions ? &diagnostics : nullptr);
@@ -124,6 +132,8 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
 
 const std::vector<OptionSpec> markdown_options = {
     {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses"},
+    {"bad-urls", OptionType::string, "error",
+     "a front-matter URL that is not http:, https: or mailto: (or relative, for url): error, or warn and leave it out"},
     max_size_option(max_markdown_mib),
 };
 

@@ -1,5 +1,7 @@
 #include "model/front_matter.hpp"
 
+#include <optional>
+
 #include "model/model.hpp"
 
 namespace mimeo::model {
@@ -13,6 +15,21 @@ struct Apply {
     const yi::Source& source;
     pugi::xml_node article;
     MetadataMode mode;
+    BadUrls bad_urls;
+    Diagnostics& diagnostics;
+
+    // The URL, or nullopt when it is refused and bad URLs are only warned of.
+    std::optional<std::string> url(const YAML::Node& value, const std::string& key, bool relative_allowed)
+    {
+        try {
+            return yi::url(source, value, key, relative_allowed);
+        } catch (const Error& e) {
+            const Diagnostic& refused = e.diagnostic();
+            if (bad_urls == BadUrls::error || refused.code != "url-scheme") throw;
+            diagnostics.warn(refused.where, "url-scheme", refused.message + "; left out");
+            return std::nullopt;
+        }
+    }
 
     bool wanted(const char* field) const
     {
@@ -21,10 +38,15 @@ struct Apply {
 
     void text_field(const YAML::Node& value, const std::string& key, const char* field)
     {
-        // An article's url may be relative to the publication's.
-        std::string text = key == "date" ? yi::date(source, value, key)
-                           : key == "url" ? yi::url(source, value, key, true)
-                                          : yi::scalar(source, value, key);
+        std::string text;
+        if (key == "url") {
+            // An article's url may be relative to the publication's.
+            const auto checked = url(value, key, true);
+            if (!checked) return;
+            text = *checked;
+        } else {
+            text = key == "date" ? yi::date(source, value, key) : yi::scalar(source, value, key);
+        }
         if (key == "slug" && (text.empty() || slugify(text) != text))
             yi::fail(source, value, key, "must be lower-case letters, digits and dashes, such as '" + slugify(text) + "'");
         if (!wanted(field)) return;
@@ -86,9 +108,14 @@ struct Apply {
             YAML::Node item = value[std::string(key)];
             if (!item) continue;
             const std::string path = "source." + std::string(key);
-            std::string text = key == "date"  ? yi::date(source, item, path)
-                               : key == "url" ? yi::url(source, item, path, false)
-                                              : yi::scalar(source, item, path);
+            std::string text;
+            if (key == "url") {
+                const auto checked = url(item, path, false);
+                if (!checked) continue;
+                text = *checked;
+            } else {
+                text = key == "date" ? yi::date(source, item, path) : yi::scalar(source, item, path);
+            }
             const char* element = key == "lang" ? "language" : key.data();
             node.append_child(element).text().set(text.c_str());
         }
@@ -107,12 +134,12 @@ const std::vector<std::string_view>& metadata_keys()
 }
 
 void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_node article, MetadataMode mode,
-                    Diagnostics& diagnostics)
+                    Diagnostics& diagnostics, BadUrls bad_urls)
 {
     if (!map || map.IsNull()) return;
     yi::require_map(source, map, "");
     yi::check_keys(source, map, "", metadata_keys(), &diagnostics);
-    Apply apply{source, article, mode};
+    Apply apply{source, article, mode, bad_urls, diagnostics};
     for (const auto& entry : map) {
         const std::string key = entry.first.Scalar();
         const YAML::Node& value = entry.second;

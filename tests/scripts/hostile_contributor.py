@@ -184,6 +184,13 @@ for url in ["javascript:alert(1)", "JaVaScRiPt:alert(1)", "' javascript:alert(1)
         result = run("convert", path, "--issue", ISSUE, "--to", "rss", "-o", feed)
         expect_refused(f"{key}: {url}", result, "url-scheme", [feed])
         check("url.md:" in result.stderr, f"{key}: {url}: the error is not located: {result.stderr}")
+# Or, under the importer option bad-urls=warn, a located warning and the key left out.
+folder, path = article("url.md", "---\ntitle: T\nurl: javascript:alert(1)\n---\n\nText.\n")
+feed = os.path.join(folder, "out", "feed.xml")
+result = run("convert", path, "--issue", ISSUE, "--to", "rss", "-I", "bad-urls=warn", "-o", feed)
+check(result.returncode == 0 and "url.md:3:6: warning[url-scheme]" in result.stderr and "left out" in result.stderr,
+      f"bad-urls=warn: {result.returncode} {result.stderr}")
+check(os.path.exists(feed) and "javascript" not in open(feed).read().lower(), "bad-urls=warn: the URL reached the feed")
 folder, path = article("pub.yaml", "publication: {title: T, url: 'javascript:alert(1)'}\n")
 result = run("convert", os.path.join(WORK, "include.rst", "include.rst"), "--issue", path, "--to", "rss",
              "-o", os.path.join(folder, "feed.xml"))
