@@ -1,5 +1,6 @@
 #include "registry/import_article.hpp"
 
+#include "model/link_policy.hpp"
 #include "model/model.hpp"
 #include "model/validate.hpp"
 #include "pandoc/pandoc_formats.hpp"
@@ -55,6 +56,19 @@ void set_base(pugi::xml_document& doc, const Importer& importer, const ImportReq
     article.prepend_attribute("base") = base.string().c_str();
 }
 
+// Body links by the URL policy: refused ones are kept as their text, and named.
+void refuse_links(pugi::xml_document& doc, const fs::path& path, Diagnostics& diagnostics)
+{
+    const auto refused = model::unlink_refused(model::article_of(doc));
+    if (refused.empty()) return;
+    std::string named;
+    for (std::size_t i = 0; i < refused.size() && i < 5; ++i) named += (i ? ", '" : "'") + refused[i] + "'";
+    if (refused.size() > 5) named += " and " + std::to_string(refused.size() - 5) + " more";
+    diagnostics.warn({path.string(), 0, 0}, "url-scheme",
+                     std::to_string(refused.size()) + (refused.size() == 1 ? " link" : " links") +
+                         " whose target is not an http:, https: or mailto: URL (nor relative) kept as text: " + named);
+}
+
 }  // namespace
 
 void import_article(const fs::path& path, const std::string& from, const std::string& engine,
@@ -66,6 +80,7 @@ void import_article(const fs::path& path, const std::string& from, const std::st
     const ImportRequest request{path, chosen};
     importer->read(request, out, diagnostics);
     set_base(out, *importer, request);
+    refuse_links(out, path, diagnostics);
     model::require_valid(out, path.string());
 }
 

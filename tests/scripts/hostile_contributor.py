@@ -334,4 +334,30 @@ for name, text, extra in [
     expect_refused(f"{name} over max-size=1", run("import", path, "-I", "max-size=1", "-o", target, *extra),
                    "too-large", [target])
 
+# Body links by the same policy, in every importer's output: kept as text, counted, never written.
+body = "[a](javascript:alert(1)) [b](JaVaScRiPt:x) [c](data:text/html,x) [d](file:///etc/passwd) [ok](https://e.org/)"
+folder, path = article("links.md", f"---\ntitle: Links\n---\n\n{body}\n")
+out = os.path.join(folder, "out")
+for to, target in [("html", "a.html"), ("jats", "jats"), ("email", "a.eml"), ("epub", "a.epub"), ("rss", "a.xml"),
+                   ("pandoc:docx", "a.docx"), ("pandoc:latex", "a.tex")]:
+    options = ["-O", "from=news@example.org"] if to == "email" else []
+    result = run("convert", path, "--issue", ISSUE, "--to", to, "-o", os.path.join(out, target), *options)
+    check(result.returncode == 0 and "4 links whose target" in result.stderr,
+          f"body links to {to}: {result.returncode} {result.stderr}")
+for dirpath, _, names in os.walk(out):
+    for name in names:
+        with open(os.path.join(dirpath, name), "rb") as f:
+            data = f.read()
+        if zipfile.is_zipfile(os.path.join(dirpath, name)):
+            with zipfile.ZipFile(os.path.join(dirpath, name)) as z:
+                data = b"".join(z.read(n) for n in z.namelist())
+        for bad in [b"javascript:", b"data:text/html", b"file:///etc"]:
+            check(bad not in data.lower(), f"body links: {bad!r} written into {name}")
+folder, path = article("link.xml", """<?xml version="1.0"?>
+<article xmlns="urn:mimeo:article:1"><meta><title>T</title><slug>t</slug></meta>
+<body><p><link href="javascript:alert(1)">x</link></p></body></article>
+""")
+result = run("validate", path)
+check(result.returncode == 1 and "javascript" not in result.stdout, f"the schema takes a javascript: link: {result.stderr}")
+
 finish("hostile_contributor")
