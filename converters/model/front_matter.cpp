@@ -36,17 +36,21 @@ struct Apply {
         return mode == MetadataMode::replace || !meta(article).child(field);
     }
 
+    // A scalar read by its key: a date, a URL (relative only where `relative_url`), or text;
+    // nullopt for a URL refused with a warning.
+    std::optional<std::string> read(const YAML::Node& value, std::string_view key, const std::string& path,
+                                    bool relative_url)
+    {
+        if (key == "url") return url(value, path, relative_url);
+        return key == "date" ? yi::date(source, value, path) : yi::scalar(source, value, path);
+    }
+
     void text_field(const YAML::Node& value, const std::string& key, const char* field)
     {
-        std::string text;
-        if (key == "url") {
-            // An article's url may be relative to the publication's.
-            const auto checked = url(value, key, true);
-            if (!checked) return;
-            text = *checked;
-        } else {
-            text = key == "date" ? yi::date(source, value, key) : yi::scalar(source, value, key);
-        }
+        // An article's url may be relative to the publication's.
+        const auto read_value = read(value, key, key, true);
+        if (!read_value) return;
+        const std::string& text = *read_value;
         if (key == "slug" && (text.empty() || slugify(text) != text))
             yi::fail(source, value, key, "must be lower-case letters, digits and dashes, such as '" + slugify(text) + "'");
         if (!wanted(field)) return;
@@ -108,16 +112,10 @@ struct Apply {
             YAML::Node item = value[std::string(key)];
             if (!item) continue;
             const std::string path = "source." + std::string(key);
-            std::string text;
-            if (key == "url") {
-                const auto checked = url(item, path, false);
-                if (!checked) continue;
-                text = *checked;
-            } else {
-                text = key == "date" ? yi::date(source, item, path) : yi::scalar(source, item, path);
-            }
+            const auto text = read(item, key, path, false);
+            if (!text) continue;
             const char* element = key == "lang" ? "language" : key.data();
-            node.append_child(element).text().set(text.c_str());
+            node.append_child(element).text().set(text->c_str());
         }
     }
 };
