@@ -48,17 +48,23 @@ bool is_absolute_url(std::string_view text)
     return false;
 }
 
+std::string as_browser_reads(std::string_view url, std::size_t length)
+{
+    std::string read;
+    for (char c : url) {
+        if (read.size() >= length) break;
+        if (static_cast<unsigned char>(c) <= 0x20) continue;
+        read += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    }
+    return read;
+}
+
 std::string lower_scheme(std::string_view url)
 {
-    std::string squeezed;
-    for (char c : url) {
-        if (static_cast<unsigned char>(c) <= 0x20) continue;
-        squeezed += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        if (c == ':' || c == '/' || c == '?' || c == '#') break;
-    }
-    if (!is_absolute_url(squeezed)) return "";
-    squeezed.resize(squeezed.find(':'));
-    return squeezed;
+    std::string read = as_browser_reads(url, url.size());
+    if (!is_absolute_url(read)) return "";
+    read.resize(read.find(':'));
+    return read;
 }
 
 bool allowed_url(std::string_view url, bool relative_allowed)

@@ -17,8 +17,11 @@ std::string resolve_url(std::string_view reference, std::string_view base);
 // True when `text` begins with a scheme, as in "https:", "mailto:" or "urn:".
 bool is_absolute_url(std::string_view text);
 
-// The scheme of `url` in lower case ("HTTPS://x" -> "https"), found as a browser finds it,
-// with ASCII whitespace and control characters ignored ("java\tscript:"); empty when relative.
+// The first `length` characters of `url` as a browser reads them: ASCII whitespace and control
+// characters left out ("java\tscript:"), letters in lower case.
+std::string as_browser_reads(std::string_view url, std::size_t length);
+
+// The scheme of `url` so read ("HTTPS://x" -> "https"); empty when it is relative.
 std::string lower_scheme(std::string_view url);
 
 // The URL policy: http, https and mailto anywhere; a relative reference only where the caller

@@ -7,6 +7,7 @@
 #include <limits>
 #include <memory>
 
+#include "common/url.hpp"
 #include "html/escape.hpp"
 
 namespace mimeo::html {
@@ -65,12 +66,7 @@ bool is_url_attribute(std::string_view name) { return name == "href" || name == 
 // Browsers ignore ASCII whitespace and control characters anywhere in a scheme ("java\tscript:").
 bool dangerous_url(std::string_view value, bool image_source)
 {
-    std::string squeezed;
-    for (char c : value) {
-        if (static_cast<unsigned char>(c) <= 0x20) continue;
-        squeezed += static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-        if (squeezed.size() >= 11) break;
-    }
+    const std::string squeezed = as_browser_reads(value, 11);
     auto starts = [&](std::string_view scheme) { return squeezed.compare(0, scheme.size(), scheme) == 0; };
     if (starts("javascript:") || starts("vbscript:")) return true;
     return starts("data:") && !(image_source && starts("data:image/"));

@@ -1,7 +1,6 @@
 #include "pipeline/import_worker.hpp"
 
 #include <sys/resource.h>
-#include <unistd.h>
 
 #include <charconv>
 #include <cstdio>
