@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "common/interrupt.hpp"
+#include "common/staging.hpp"
 
 extern char** environ;
 
@@ -95,6 +96,18 @@ public:
 private:
     sigset_t previous_;
 };
+
+// How a reaped program ended, from waitpid's status.
+void record_exit(int status, ProcessResult& result)
+{
+    if (WIFEXITED(status)) {
+        result.status = ProcessResult::Status::exited;
+        result.exit_code = WEXITSTATUS(status);
+    } else if (WIFSIGNALED(status)) {
+        result.status = ProcessResult::Status::signaled;
+        result.signal = WTERMSIG(status);
+    }
+}
 
 std::atomic<bool> children_share_group{false};
 
@@ -255,15 +268,8 @@ ProcessResult run_process(const ProcessRequest& request)
     while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
     result.elapsed = std::chrono::duration_cast<milliseconds>(Clock::now() - start);
-    if (!in_time) {
-        result.status = ProcessResult::Status::timed_out;
-    } else if (WIFEXITED(status)) {
-        result.status = ProcessResult::Status::exited;
-        result.exit_code = WEXITSTATUS(status);
-    } else if (WIFSIGNALED(status)) {
-        result.status = ProcessResult::Status::signaled;
-        result.signal = WTERMSIG(status);
-    }
+    if (!in_time) result.status = ProcessResult::Status::timed_out;
+    else record_exit(status, result);
     return result;
 }
 
@@ -277,8 +283,6 @@ struct Worker::Running {
 Worker::Worker(std::vector<std::string> argv) : argv_(std::move(argv)) {}
 
 Worker::~Worker() { stop(); }
-
-bool Worker::running() const { return running_ != nullptr; }
 
 bool Worker::start(std::string& why)
 {
@@ -307,13 +311,7 @@ bool Worker::send(std::string_view bytes)
 {
     if (!running_) return false;
     SigpipeBlocked sigpipe_blocked;
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(running_->in.write.get(), bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR) continue;
-        if (n <= 0) return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
+    return write_all(running_->in.write.get(), bytes);
 }
 
 Worker::Answer Worker::receive(std::string& buffer, const std::function<bool(const std::string&)>& whole,
@@ -348,13 +346,7 @@ std::string Worker::stop()
     }
     running_.reset();
     ProcessResult ended;
-    if (WIFEXITED(status)) {
-        ended.status = ProcessResult::Status::exited;
-        ended.exit_code = WEXITSTATUS(status);
-    } else {
-        ended.status = ProcessResult::Status::signaled;
-        ended.signal = WTERMSIG(status);
-    }
+    record_exit(status, ended);
     return describe_outcome(ended, {});
 }
 

@@ -60,7 +60,6 @@ public:
     Worker(const Worker&) = delete;
     Worker& operator=(const Worker&) = delete;
 
-    bool running() const;
     // Starts the program unless it runs already; false, with `why`, when it cannot.
     bool start(std::string& why);
     // The request; false when the program has gone.

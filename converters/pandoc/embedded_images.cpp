@@ -48,7 +48,7 @@ void embed_images(pugi::xml_node issue, bool allow_outside)
             pugi::xml_attribute src = found.node().attribute("src");
             const std::string value = src.value();
             if (web_url(value)) continue;
-            if (is_absolute_url(value))
+            if (!lower_scheme(value).empty())
                 throw Error({"", 0, 0}, "pandoc-image",
                             "article '" + model::slug(article) + "': image '" + value +
                                 "' has a scheme other than http or https; only local files and web images are packed");

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <set>
 
 #include "common/subprocess.hpp"
 
@@ -140,15 +141,27 @@ std::string run(const Tool& tool, const std::vector<std::string>& args, const st
 std::string run_writer(const Tool& tool, const std::vector<std::string>& args, const std::string& input,
                        const std::string& file, Diagnostics& diagnostics)
 {
-    Attempt result = attempt(tool, args, input, true);
-    if (lacks_data_files(result)) {
-        diagnostics.warn({file, 0, 0}, "pandoc-unsandboxed",
-                         "pandoc ('" + tool.program + "') cannot run this writer sandboxed, as its data files are not "
-                         "built into it (pandoc issue #8128); it ran without --sandbox on mimeo's own document, whose "
-                         "images are embedded and which names no file");
-        result = attempt(tool, args, input, false);
+    // Learnt once per program and command: a writer that failed sandboxed is not tried so again.
+    static std::mutex mutex;
+    static std::set<std::string> unsandboxable;
+    std::string command = tool.program;
+    for (const auto& arg : args) command += '\0' + arg;
+    bool known;
+    {
+        std::lock_guard lock(mutex);
+        known = unsandboxable.count(command) > 0;
     }
-    return finish(tool, std::move(result), file, diagnostics);
+    if (!known) {
+        Attempt sandboxed = attempt(tool, args, input, true);
+        if (!lacks_data_files(sandboxed)) return finish(tool, std::move(sandboxed), file, diagnostics);
+        std::lock_guard lock(mutex);
+        unsandboxable.insert(command);
+    }
+    diagnostics.warn({file, 0, 0}, "pandoc-unsandboxed",
+                     "pandoc ('" + tool.program + "') cannot run this writer sandboxed, as its data files are not "
+                     "built into it (pandoc issue #8128); it ran without --sandbox on mimeo's own document, whose "
+                     "images are embedded and which names no file");
+    return finish(tool, attempt(tool, args, input, false), file, diagnostics);
 }
 
 nlohmann::json parse_json(const std::string& text, const Tool& tool, const std::string& file)
