@@ -1,15 +1,9 @@
-#include <libxml/parser.h>
-
-#include <exception>
-#include <numeric>
+#include <cstdio>
 
 #include "cli/command_line.hpp"
-#include "common/output_set.hpp"
-#include "model/issue_metadata.hpp"
-#include "model/model.hpp"
-#include "pipeline/parallel.hpp"
-#include "registry/formats.hpp"
-#include "registry/import_article.hpp"
+#include "pipeline/console_progress.hpp"
+#include "pipeline/convert_pipeline.hpp"
+#include "pipeline/runner.hpp"
 
 namespace mimeo::cli {
 
@@ -32,44 +26,30 @@ int convert_command(const Arguments& args)
     if (!values.count("to")) throw UsageError("name the output format with --to");
     if (!values.count("output")) throw UsageError("name the output with -o");
 
-    std::string format = values["to"].as<std::string>();
-    FormatOptions export_options = assignments(values, "option");
-    if (auto colon = format.find(':'); colon != std::string::npos) {
-        export_options.set("to", format.substr(colon + 1));
-        format = format.substr(0, colon);
+    pipeline::ConvertRequest request;
+    for (const std::string& input : values["input"].as<std::vector<std::string>>()) request.inputs.push_back(input);
+    request.from = values["from"].as<std::string>();
+    request.import_options = import_options_from(values);
+    request.format = values["to"].as<std::string>();
+    request.output = values["output"].as<std::string>();
+    request.export_options = assignments(values, "option");
+    if (auto colon = request.format.find(':'); colon != std::string::npos) {
+        request.export_options.set("to", request.format.substr(colon + 1));
+        request.format = request.format.substr(0, colon);
     }
-    if (values.count("fragment")) export_options.set("fragment", "true");
-    const Exporter& exporter = require_exporter(format);
-    export_options.check_against(exporter.options, format);
+    if (values.count("fragment")) request.export_options.set("fragment", "true");
+    if (values.count("issue")) request.issue = values["issue"].as<std::string>();
+    const auto converting = pipeline::convert_pipeline(request);
 
+    // Every article is imported, checked against the schema and written by the runner of
+    // `mimeo run`; its errors are reported together, and nothing is written after one.
     Diagnostics diagnostics;
-    pugi::xml_document issue_doc;
-    pugi::xml_node issue = model::new_issue(issue_doc);
-    if (values.count("issue")) model::load_issue_description(values["issue"].as<std::string>(), issue);
-    const FormatOptions import_options = import_options_from(values);
-    // Articles are imported in parallel, one job per core, and kept in the order given.
-    const auto& inputs = values["input"].as<std::vector<std::string>>();
-    std::vector<pugi::xml_document> articles(inputs.size());
-    std::vector<std::exception_ptr> failures(inputs.size());
-    std::vector<std::size_t> indexes(inputs.size());
-    std::iota(indexes.begin(), indexes.end(), 0);
-    xmlInitParser();  // libxml2 sets up its shared state once, before the threads use it
-    pipeline::for_each_parallel(indexes, pipeline::default_jobs(), [&](std::size_t i) {
-        try {
-            import_article(inputs[i], values["from"].as<std::string>(), import_options, articles[i], diagnostics);
-        } catch (...) {
-            failures[i] = std::current_exception();
-        }
-    });
-    for (std::size_t i = 0; i < inputs.size(); ++i) {
-        if (failures[i]) std::rethrow_exception(failures[i]);
-        issue.child("articles").append_copy(model::article_of(articles[i]));
-    }
-
-    OutputSet out;
-    exporter.write({issue_doc, values["output"].as<std::string>(), export_options, out, diagnostics});
-    out.commit();
-    return 0;
+    pipeline::ConsoleProgress silent(stderr, false, true);
+    pipeline::RunOptions run;
+    run.use_cache = false;
+    const pipeline::RunReport report = pipeline::run_pipeline(*converting, run, diagnostics, silent);
+    for (const Diagnostic& error : report.errors) std::fprintf(stderr, "%s\n", format_diagnostic(error).c_str());
+    return report.errors.empty() ? 0 : 1;
 }
 
 }  // namespace mimeo::cli

@@ -21,8 +21,8 @@ int import_command(const Arguments& args)
 
     Diagnostics diagnostics;
     pugi::xml_document article;
-    import_article(values["input"].as<std::vector<std::string>>().front(), values["from"].as<std::string>(),
-                   import_options_from(values), article, diagnostics);
+    import_file(values["input"].as<std::vector<std::string>>().front(), values["from"].as<std::string>(),
+                import_options_from(values), article, diagnostics);
     const std::string xml = model::to_xml(article);
     if (!values.count("output")) {
         std::fwrite(xml.data(), 1, xml.size(), stdout);

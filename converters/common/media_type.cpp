@@ -42,4 +42,11 @@ Sniffed sniff_font(std::string_view bytes)
     return {};
 }
 
+bool is_compressed_media(std::string_view media_type)
+{
+    for (std::string_view type : {"image/png", "image/jpeg", "image/gif", "image/webp", "font/woff", "font/woff2"})
+        if (media_type == type) return true;
+    return false;
+}
+
 }  // namespace mimeo

@@ -17,4 +17,8 @@ Sniffed sniff_image(std::string_view bytes);
 // TrueType, OpenType, WOFF or WOFF2.
 Sniffed sniff_font(std::string_view bytes);
 
+// Formats whose bytes are compressed already (PNG, JPEG, GIF, WebP, WOFF, WOFF2): a zip stores
+// them, since deflating them again costs time and saves nothing.
+bool is_compressed_media(std::string_view media_type);
+
 }  // namespace mimeo

@@ -135,11 +135,26 @@ void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const st
         auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; });
         if (spec == specs.end())
             throw Error(location_of(key), "unknown-option", "format '" + format + "' has no option '" + key + "'");
+        auto refuse = [&](const std::string& rule, const std::string& given) {
+            const std::string message = format + " option '" + key + "' must be " + rule + " (got '" + given + "')";
+            if (origin_.empty()) throw UsageError(message);
+            throw Error(location_of(key), "option-value", message);
+        };
         switch (spec->type) {
         case OptionType::boolean: get_bool(key, false); break;
-        case OptionType::integer: get_int(key, 0); break;
+        case OptionType::integer:
+            if (const long value = get_int(key, 0); spec->minimum && value < *spec->minimum)
+                refuse("at least " + std::to_string(*spec->minimum), std::to_string(value));
+            break;
         case OptionType::string:
-        case OptionType::path: get_string(key); break;
+        case OptionType::path:
+            if (const std::string value = get_string(key);
+                !spec->allowed.empty() && std::find(spec->allowed.begin(), spec->allowed.end(), value) == spec->allowed.end()) {
+                std::string names;
+                for (const std::string& a : spec->allowed) names += (names.empty() ? "" : ", ") + a;
+                refuse("one of: " + names, value);
+            }
+            break;
         case OptionType::string_list:
         case OptionType::path_list: get_list(key); break;
         }
@@ -149,14 +164,12 @@ void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const st
 OptionSpec max_size_option(long default_mib)
 {
     return {"max-size", OptionType::integer, std::to_string(default_mib),
-            "the largest input read, in MiB; a larger one is refused (too-large)"};
+            "the largest input read, in MiB; a larger one is refused (too-large)", {}, 1};
 }
 
 std::uintmax_t max_size_bytes(const FormatOptions& options, long default_mib)
 {
-    const long mib = options.get_int("max-size", default_mib);
-    if (mib < 1) throw UsageError("the option max-size must be a number of MiB, at least 1");
-    return static_cast<std::uintmax_t>(mib) << 20;
+    return static_cast<std::uintmax_t>(options.get_int("max-size", default_mib)) << 20;
 }
 
 }  // namespace mimeo

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,8 @@ struct OptionSpec {
     OptionType type;
     std::string default_value;  // as documented; empty when there is none
     std::string description;
+    std::vector<std::string> allowed = {};  // a string option's only values; empty: any
+    std::optional<long> minimum = {};       // an integer option's least value
 };
 
 const char* option_type_name(OptionType type);
@@ -43,7 +46,9 @@ public:
     // A single string is accepted as a one-element list.
     std::vector<std::string> get_list(const std::string& key) const;
 
-    // Errors for keys the spec does not name, and values of the wrong type.
+    // Errors for keys the spec does not name, values of the wrong type, and values the spec
+    // does not allow (option-value, located; from the command line, where nothing locates
+    // them, a UsageError).
     void check_against(const std::vector<OptionSpec>& specs, const std::string& format) const;
 
     // The options the spec names, the rest left out: options given once for inputs of

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "common/standard_forms.hpp"
 #include "common/url.hpp"
 
 namespace mimeo::yaml_input {
@@ -103,27 +104,6 @@ void require_map(const Source& source, const YAML::Node& node, const std::string
 {
     if (!node.IsMap()) fail(source, node, key_path.empty() ? "the document" : key_path, "must be a mapping of keys to values");
 }
-
-namespace {
-
-// YYYY, YYYY-MM or YYYY-MM-DD with a month of 01-12 and a day of 01-31.
-bool is_iso_date(const std::string& value)
-{
-    auto digits = [&](std::size_t from, std::size_t count) {
-        if (value.size() < from + count) return false;
-        for (std::size_t i = from; i < from + count; ++i)
-            if (value[i] < '0' || value[i] > '9') return false;
-        return true;
-    };
-    auto number = [&](std::size_t from) { return (value[from] - '0') * 10 + (value[from + 1] - '0'); };
-    if (!digits(0, 4)) return false;
-    if (value.size() == 4) return true;
-    if (value.size() < 7 || value[4] != '-' || !digits(5, 2) || number(5) < 1 || number(5) > 12) return false;
-    if (value.size() == 7) return true;
-    return value.size() == 10 && value[7] == '-' && digits(8, 2) && number(8) >= 1 && number(8) <= 31;
-}
-
-}  // namespace
 
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path)
 {

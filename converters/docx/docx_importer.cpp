@@ -10,7 +10,6 @@
 #include "docx/to_model.hpp"
 #include "docx/zip_package.hpp"
 #include "model/model.hpp"
-#include "model/required_metadata.hpp"
 
 namespace fs = std::filesystem;
 
@@ -18,23 +17,15 @@ namespace mimeo::docx {
 namespace {
 
 const std::vector<OptionSpec> docx_options = {
-    {"comments", OptionType::string, "drop", "drop: comments are left out, with a warning; notes: kept as footnotes"},
+    {"comments", OptionType::string, "drop", "drop: comments are left out, with a warning; notes: kept as footnotes",
+     {"drop", "notes"}},
     {"track-changes", OptionType::string, "accept",
-     "accept: insertions kept, deletions dropped; reject: deletions kept, insertions dropped"},
+     "accept: insertions kept, deletions dropped; reject: deletions kept, insertions dropped", {"accept", "reject"}},
     {"media-dir", OptionType::path, "",
      "folder the pictures are written to (default: $XDG_CACHE_HOME/mimeo/docx/HASH/media)"},
-    {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package"},
+    {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package",
+     {}, 1},
 };
-
-std::string choice(const FormatOptions& options, const std::string& key, std::initializer_list<const char*> allowed)
-{
-    const std::string value = options.get_string(key, *allowed.begin());
-    for (const char* a : allowed)
-        if (value == a) return value;
-    std::string names;
-    for (const char* a : allowed) names += (names.empty() ? "" : ", ") + std::string(a);
-    throw UsageError("docx option '" + key + "' must be one of: " + names + " (got '" + value + "')");
-}
 
 // Content hash of the file: the same document always extracts to the same folder.
 std::string content_hash(const fs::path& path)
@@ -79,14 +70,12 @@ MediaPlace media_place(const ImportRequest& request)
 
 void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
-    request.options.check_against(docx_options, "docx");
+    // The import service checked the options against docx_options.
     const std::string file = request.path.string();
-    const bool reject = choice(request.options, "track-changes", {"accept", "reject"}) == "reject";
-    const bool comments_as_notes = choice(request.options, "comments", {"drop", "notes"}) == "notes";
+    const bool reject = request.options.get_string("track-changes") == "reject";
+    const bool comments_as_notes = request.options.get_string("comments") == "notes";
     PackageLimits limits;
-    const long max_part = request.options.get_int("max-part-size", 256);
-    if (max_part < 1) throw UsageError("docx option 'max-part-size' must be at least 1 (MiB)");
-    limits.max_part_size = static_cast<std::uint64_t>(max_part) << 20;
+    limits.max_part_size = static_cast<std::uint64_t>(request.options.get_int("max-part-size", 256)) << 20;
 
     Package package(file, limits);
     const WordDocument doc = read_word_document(package, {reject});
@@ -111,7 +100,6 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
                          std::to_string(linked.size()) + (linked.size() == 1 ? " picture" : " pictures") +
                              " linked to a file rather than embedded (Word's Link to File) skipped, never read: " + names);
     }
-    model::complete_required_metadata(article, request.path, &diagnostics);
     media.extract(package, diagnostics);
 }
 
@@ -120,13 +108,12 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
 Importer importer()
 {
     // .doc too: a Word 97-2003 file is told apart and refused with docx-old-format.
-    return {"docx",
-            {".docx", ".doc"},
-            "Word documents (Office Open XML), read natively",
-            docx_options,
-            nullptr,
-            read_docx,
-            [](const ImportRequest& request) { return media_place(request).base; }};
+    return {.name = "docx",
+            .extensions = {".docx", ".doc"},
+            .description = "Word documents (Office Open XML), read natively",
+            .options = docx_options,
+            .read = read_docx,
+            .base = [](const ImportRequest& request) { return media_place(request).base; }};
 }
 
 }  // namespace mimeo::docx

@@ -3,7 +3,7 @@
 // that to the canonical model. Nothing is dropped without a warning.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::docx {
 

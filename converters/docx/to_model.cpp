@@ -1,19 +1,18 @@
 #include "docx/to_model.hpp"
 
-#include <unicode/uchar.h>
-#include <unicode/utf8.h>
-
 #include <deque>
 #include <map>
-#include <regex>
 #include <set>
 #include <span>
 #include <utility>
 
+#include "common/standard_forms.hpp"
 #include "docx/fields.hpp"
 #include "docx/html_chunk.hpp"
 #include "docx/lists.hpp"
+#include "model/ids.hpp"
 #include "model/model.hpp"
+#include "model/xml_text.hpp"
 
 namespace mimeo::docx {
 namespace {
@@ -90,40 +89,6 @@ bool neutral(const Inline& x)
     }
 }
 
-bool is_iso_date(const std::string& text)
-{
-    static const std::regex pattern("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?");
-    return std::regex_match(text, pattern);
-}
-
-bool is_language_tag(const std::string& text)
-{
-    static const std::regex pattern("[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*");
-    return std::regex_match(text, pattern);
-}
-
-// An xsd:ID (an NCName) made from a bookmark name or a slug.
-std::string xml_id(std::string_view text)
-{
-    std::string out;
-    int32_t i = 0;
-    const int32_t length = static_cast<int32_t>(text.size());
-    while (i < length) {
-        const int32_t start = i;
-        UChar32 c;
-        U8_NEXT(text.data(), i, length, c);
-        const bool ok = c >= 0 && (u_isalnum(c) || c == '_' || c == '-' || c == '.');
-        if (ok) out.append(text.data() + start, static_cast<std::size_t>(i - start));
-        else out += '-';
-    }
-    if (out.empty()) return out;
-    UChar32 first;
-    int32_t k = 0;
-    U8_NEXT(out.data(), k, static_cast<int32_t>(out.size()), first);
-    if (!(first == '_' || (first >= 0 && u_isalpha(first)))) out = "x-" + out;
-    return out;
-}
-
 class Mapper {
 public:
     Mapper(const WordDocument& doc, pugi::xml_node article, Media& media, const MapOptions& options,
@@ -150,7 +115,7 @@ private:
     void reserve_bookmarks(const std::vector<Inline>& in)
     {
         for (const Inline& x : in) {
-            if (x.kind == InlineKind::bookmark && x.target != "_GoBack") used_ids_.insert(xml_id(x.target));
+            if (x.kind == InlineKind::bookmark && x.target != "_GoBack") ids_.reserve(model::as_id(x.target));
             reserve_bookmarks(x.content);
         }
     }
@@ -280,7 +245,7 @@ private:
                 section.append_attribute("level") = level;
                 pugi::xml_node heading = section.append_child("heading");
                 inlines(p.inlines, heading);
-                section.append_attribute("id") = unique_id(model::text_of(heading), "section").c_str();
+                section.append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
                 open.emplace_back(level, section);
                 text_boxes(p, section);
                 continue;
@@ -564,7 +529,7 @@ private:
     {
         pugi::xml_node link = parent.append_child("link");
         std::string href = x.target;
-        if (!href.empty() && href.front() == '#') href = "#" + xml_id(href.substr(1));
+        if (!href.empty() && href.front() == '#') href = "#" + model::as_id(href.substr(1));
         link.append_attribute("href") = clean(href).c_str();
         if (!x.title.empty()) link.append_attribute("title") = clean(x.title).c_str();
         std::vector<const Inline*> flat;
@@ -576,7 +541,7 @@ private:
     {
         // _GoBack marks where the cursor last was, not a place anyone links to.
         if (!parent || bookmark.target == "_GoBack") return;
-        const std::string id = xml_id(bookmark.target);
+        const std::string id = model::as_id(bookmark.target);
         if (id.empty() || !anchors_.insert(id).second) return;
         parent.append_child("anchor").append_attribute("id") = id.c_str();
     }
@@ -628,7 +593,7 @@ private:
         const char* prefix = comment ? "comment" : std::string_view(kind) == "footnote" ? "fn" : "en";
         int& count = note_counts_[prefix];
         std::string id = prefix + std::to_string(++count);
-        while (!used_ids_.insert(id).second) id = prefix + std::to_string(++count);
+        while (!ids_.reserve(id)) id = prefix + std::to_string(++count);
         note_refs_.push_back({note, kind, id, comment});
         return id;
     }
@@ -733,25 +698,10 @@ private:
 
     // ----- text -----
 
-    // Text as XML can hold it: invalid UTF-8 and C0 controls become U+FFFD.
-    std::string clean(const std::string& text)
+    std::string clean(std::string text)
     {
-        std::string out;
-        out.reserve(text.size());
-        int32_t i = 0;
-        const int32_t length = static_cast<int32_t>(text.size());
-        while (i < length) {
-            const int32_t start = i;
-            UChar32 c;
-            U8_NEXT(text.data(), i, length, c);
-            if (c < 0 || (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0xFFFE || c == 0xFFFF) {
-                out += "\uFFFD";
-                ++replaced_;
-            } else {
-                out.append(text.data() + start, static_cast<std::size_t>(i - start));
-            }
-        }
-        return out;
+        replaced_ += model::clean_text(text);
+        return text;
     }
 
     // Text alone: for code blocks (line breaks kept) and metadata (line breaks as spaces).
@@ -805,15 +755,6 @@ private:
         }
     }
 
-    std::string unique_id(const std::string& text, const char* fallback)
-    {
-        std::string base = xml_id(model::slugify(text));
-        if (base.empty()) base = fallback;
-        std::string id = base;
-        for (int n = 2; !used_ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-        return id;
-    }
-
     const WordDocument& doc_;
     ChunkLosses chunk_losses_;                  // what altChunks' HTML had that the model cannot hold
     std::map<std::string, int> unread_chunks_;  // altChunks of other kinds, by content type and part
@@ -824,7 +765,7 @@ private:
     const std::string& file_;
     ListCounters counters_;
     std::deque<Inline> made_;  // links made from HYPERLINK fields; a deque keeps pointers valid
-    std::set<std::string> used_ids_;  // every id given out or reserved for a bookmark
+    model::IdMaker ids_;  // every id given out or reserved for a bookmark
     std::set<std::string> anchors_;   // bookmarks already placed
     std::vector<NoteRef> note_refs_;
     std::map<std::string, int> note_counts_;

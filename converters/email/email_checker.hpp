@@ -2,7 +2,7 @@
 // its encodings, and its line lengths.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::email {
 

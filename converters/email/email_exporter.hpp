@@ -2,7 +2,7 @@
 // article, or one message per article. Ready for `sendmail -t`.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::email {
 

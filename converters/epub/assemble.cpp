@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 
+#include "common/media_type.hpp"
 #include "common/url.hpp"
 #include "epub/identity.hpp"
 #include "epub/images.hpp"
@@ -100,7 +101,8 @@ public:
         std::vector<ZipEntry> entries = {{"mimetype", "application/epub+zip", false},
                                          {"META-INF/container.xml", container_xml, true},
                                          {package_path, package, true}};
-        for (const Item& item : book_.items) entries.push_back({"EPUB/" + item.href, item.bytes, true});
+        for (const Item& item : book_.items)
+            entries.push_back({"EPUB/" + item.href, item.bytes, !is_compressed_media(item.media_type)});
         return write_zip(entries, book_.modified);
     }
 

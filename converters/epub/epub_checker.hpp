@@ -3,7 +3,7 @@
 // Passes only with no fatal error, no error and no warning.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::epub {
 

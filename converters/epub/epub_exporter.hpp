@@ -2,7 +2,7 @@
 // `per-article: true` one EPUB per article in the target folder.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::epub {
 

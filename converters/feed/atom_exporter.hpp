@@ -2,7 +2,7 @@
 #pragma once
 
 #include "feed/feed_merge.hpp"
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::feed {
 

@@ -2,7 +2,7 @@
 // guids and ids, and dates (RFC 822 with four-digit years for RSS, RFC 3339 for Atom).
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::feed {
 

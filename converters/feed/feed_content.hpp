@@ -6,7 +6,7 @@
 #include <vector>
 
 #include "feed/feed_dates.hpp"
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::feed {
 

@@ -2,7 +2,7 @@
 // package), the validator behind validator.w3.org/nu.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::html {
 

@@ -2,7 +2,7 @@
 // `fragment: true` only the articles' body content.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::html {
 

@@ -2,7 +2,7 @@
 // images, or zipped), imports JATS back into the model, and `mimeo check` validates it.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::jats {
 

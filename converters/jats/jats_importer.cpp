@@ -6,7 +6,6 @@
 #include "jats/read_front.hpp"
 #include "jats/read_xml.hpp"
 #include "model/model.hpp"
-#include "model/required_metadata.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -35,7 +34,6 @@ void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     read_back_sections(jats_article.child("back"), model::body(article), reader);
     if (jats_article.child("sub-article") || jats_article.child("response"))
         diagnostics.warn(tree.where(jats_article), "jats-skip", "sub-articles and responses are left out");
-    model::complete_required_metadata(article, request.path, &diagnostics);
 }
 
 }  // namespace
@@ -55,8 +53,12 @@ bool looks_like_jats(std::string_view head)
 
 Importer importer()
 {
-    return {"jats",           {".xml", ".jats"}, "JATS article XML (any version; read without its DTD)",
-            {max_size_option(max_jats_mib)}, looks_like_jats, read_jats};
+    return {.name = "jats",
+            .extensions = {".xml", ".jats"},
+            .description = "JATS article XML (any version; read without its DTD)",
+            .options = {max_size_option(max_jats_mib)},
+            .recognizes = looks_like_jats,
+            .read = read_jats};
 }
 
 }  // namespace mimeo::jats

@@ -4,6 +4,7 @@
 #include <regex>
 #include <string_view>
 
+#include "common/standard_forms.hpp"
 #include "jats/vocabulary.hpp"
 #include "model/model.hpp"
 
@@ -27,8 +28,6 @@ std::string text(pugi::xml_node node)
     }
     return trimmed(out);
 }
-
-bool is_iso_date(const std::string& date) { return std::regex_match(date, std::regex("[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?")); }
 
 std::string two_digits(const std::string& number)
 {
@@ -111,11 +110,6 @@ bool is_slug(const std::string& slug)
     return true;
 }
 
-bool is_language(const std::string& tag)
-{
-    return std::regex_match(tag, std::regex("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*"));
-}
-
 void identifiers(pugi::xml_node meta, pugi::xml_node article)
 {
     for (pugi::xml_node id : meta.children("article-id")) {
@@ -179,7 +173,7 @@ void provenance(pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
     add("date", related.child("date") ? date_of(related.child("date")) : date_of(related));
     std::string language = custom_meta(meta, source_language_meta);
     if (language.empty()) language = related.attribute("xml:lang").value();
-    if (is_language(language)) add("language", language);
+    if (is_language_tag(language)) add("language", language);
     add("url", related.attribute("xlink:href").value());
 }
 
@@ -193,7 +187,7 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     if (pugi::xml_node subtitle = titles.child("subtitle")) read_inlines(subtitle, model::meta_field(article, "subtitle"), reader);
     contributors(meta, article, reader);
     if (pugi::xml_node date = publication_date(meta)) set_field(article, "date", date_of(date));
-    if (std::string lang = jats_article.attribute("xml:lang").value(); is_language(lang)) set_field(article, "language", lang);
+    if (std::string lang = jats_article.attribute("xml:lang").value(); is_language_tag(lang)) set_field(article, "language", lang);
     identifiers(meta, article);
     for (pugi::xml_node uri : meta.children("self-uri")) {
         std::string url = uri.attribute("xlink:href").value();

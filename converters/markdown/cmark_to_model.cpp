@@ -2,12 +2,12 @@
 
 #include <cmark-gfm-core-extensions.h>
 
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "model/attribution.hpp"
+#include "model/ids.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::markdown {
@@ -49,7 +49,7 @@ private:
                 section.append_attribute("level") = level;
                 pugi::xml_node heading = section.append_child("heading");
                 inlines(child, heading);
-                if (options_.extensions) section.append_attribute("id") = unique_id(model::text_of(heading)).c_str();
+                if (options_.extensions) section.append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
                 open.emplace_back(level, section);
                 continue;
             }
@@ -229,19 +229,9 @@ private:
         if (type_name(node) == "strikethrough") inlines(node, container.append_child("strike"));
     }
 
-    std::string unique_id(const std::string& heading_text)
-    {
-        std::string base = model::slugify(heading_text);
-        if (base.empty()) base = "section";
-        if (base[0] >= '0' && base[0] <= '9') base = "s-" + base;
-        std::string id = base;
-        for (int n = 2; !used_ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-        return id;
-    }
-
     pugi::xml_node article_;
     BuildOptions options_;
-    std::set<std::string> used_ids_;
+    model::IdMaker ids_;
 };
 
 }  // namespace

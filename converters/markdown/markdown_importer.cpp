@@ -13,7 +13,7 @@
 #include "markdown/input_bounds.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
-#include "model/required_metadata.hpp"
+#include "model/xml_text.hpp"
 
 namespace mimeo::markdown {
 namespace {
@@ -47,27 +47,6 @@ NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
 // pathological article under about 600 MB while no real article comes near it.
 constexpr long max_markdown_mib = 16;
 
-// XML cannot hold C0 control characters; they become U+FFFD, with one warning.
-std::string replace_control_characters(std::string text, const std::string& file, Diagnostics& diagnostics)
-{
-    std::size_t replaced = 0;
-    std::string out;
-    out.reserve(text.size());
-    for (char c : text) {
-        unsigned char u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\n' && c != '\r' && c != '\t') {
-            out += "\xEF\xBF\xBD";
-            ++replaced;
-        } else {
-            out += c;
-        }
-    }
-    if (replaced)
-        diagnostics.warn({file, 0, 0}, "control-char",
-                         std::to_string(replaced) + " control characters replaced with U+FFFD");
-    return replaced ? out : text;
-}
-
 // Quotes and lists can nest without end in Markdown; the model cannot. Counting
 // ancestors stops at the limit, so this stays linear in the size of the document.
 // Each Markdown level may take two of the model's (a list and its item).
@@ -92,12 +71,10 @@ void require_bounded_depth(cmark_node* root, const std::string& file)
     cmark_iter_free(iter);
 }
 
+// The import service checked the value against markdown_options.
 model::BadUrls bad_urls(const ImportRequest& request)
 {
-    const std::string value = request.options.get_string("bad-urls", "error");
-    if (value != "error" && value != "warn")
-        throw UsageError("the option bad-urls must be error or warn, not '" + value + "'");
-    return value == "warn" ? model::BadUrls::warn : model::BadUrls::error;
+    return request.options.get_string("bad-urls") == "warn" ? model::BadUrls::warn : model::BadUrls::error;
 }
 
 void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics,
@@ -106,7 +83,9 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     const std::string file = request.path.string();
     std::string text = read_file(request.path, max_size_bytes(request.options, max_markdown_mib));
     require_utf8(text, file);
-    text = replace_control_characters(std::move(text), file, diagnostics);
+    if (const std::size_t replaced = model::clean_text(text))
+        diagnostics.warn({file, 0, 0}, "control-char",
+                         std::to_string(replaced) + " characters XML cannot hold replaced with U+FFFD");
 
     FrontMatterSplit split{"", 0, text};
     if (dialect.extensions) split = split_front_matter(text, file);
@@ -127,13 +106,13 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
             model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics, bad_urls(request));
         }
     }
-    model::complete_required_metadata(article, request.path, dialect.extensions ? &diagnostics : nullptr);
 }
 
 const std::vector<OptionSpec> markdown_options = {
     {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses"},
     {"bad-urls", OptionType::string, "error",
-     "a front-matter URL that is not http:, https: or mailto: (or relative, for url): error, or warn and leave it out"},
+     "a front-matter URL that is not http:, https: or mailto: (or relative, for url): error, or warn and leave it out",
+     {"error", "warn"}},
     max_size_option(max_markdown_mib),
 };
 
@@ -141,26 +120,23 @@ const std::vector<OptionSpec> markdown_options = {
 
 Importer importer()
 {
-    return {"markdown",
-            {".md", ".markdown", ".mdown", ".mkd"},
-            "CommonMark with GitHub's extensions, YAML front matter and smart punctuation",
-            markdown_options,
-            nullptr,
-            [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
+    return {.name = "markdown",
+            .extensions = {".md", ".markdown", ".mdown", ".mkd"},
+            .description = "CommonMark with GitHub's extensions, YAML front matter and smart punctuation",
+            .options = markdown_options,
+            .read = [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
                 read_markdown(request, out, diagnostics, {true, request.options.get_bool("smart", true)});
             }};
 }
 
 Importer commonmark_importer()
 {
-    return {"commonmark",
-            {},
-            "strict CommonMark: no extensions, no front matter, no smart punctuation",
-            {},
-            nullptr,
-            [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
+    return {.name = "commonmark",
+            .description = "strict CommonMark: no extensions, no front matter, no smart punctuation",
+            .read = [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
                 read_markdown(request, out, diagnostics, {false, false});
-            }};
+            },
+            .warns_untitled = false};
 }
 
 }  // namespace mimeo::markdown

@@ -2,7 +2,7 @@
 // autolinks, task lists, footnotes), YAML front matter and smart punctuation.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::markdown {
 

@@ -1,4 +1,5 @@
-// Every article needs a title and a slug (the schema says so); importers call this last.
+// Every article needs a title and a slug (the schema says so); the import service fills them
+// in after every importer.
 #pragma once
 
 #include <pugixml.hpp>

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <regex>
 
+#include "common/standard_forms.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
 

@@ -1,9 +1,9 @@
 #include "pandoc/json_to_model.hpp"
 
 #include <algorithm>
-#include <regex>
 #include <string_view>
 
+#include "common/standard_forms.hpp"
 #include "model/attribution.hpp"
 #include "model/model.hpp"
 
@@ -87,15 +87,6 @@ bool is_paragraph(const json& block)
     return t == "Para" || t == "Plain";
 }
 
-bool ascii_ncname(const std::string& id)
-{
-    if (id.empty() || !(std::isalpha(static_cast<unsigned char>(id[0])) || id[0] == '_')) return false;
-    return std::all_of(id.begin(), id.end(), [](char c) {
-        unsigned char u = static_cast<unsigned char>(c);
-        return u < 0x80 && (std::isalnum(u) || c == '-' || c == '_' || c == '.');
-    });
-}
-
 void append_text(std::string& out, const json& inlines);
 
 void append_inline_text(std::string& out, const json& node)
@@ -130,12 +121,6 @@ std::string plain_text(const json& inlines)
     std::string out;
     append_text(out, inlines);
     return out;
-}
-
-bool is_language_tag(const std::string& tag)
-{
-    static const std::regex pattern("[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*");
-    return std::regex_match(tag, pattern);
 }
 
 // A run of inline content: text is gathered into one text node, as a reader of the XML expects.
@@ -211,9 +196,9 @@ void TreeMapper::blocks(const json& list, pugi::xml_node container, const std::s
         section.append_attribute("level") = level;
         pugi::xml_node heading = section.append_child("heading");
         inlines_in(c.at(2), heading, node_lang);
-        std::string id = unique_id(attr_of(c.at(1)).id);
-        if (id.empty()) id = unique_id(plain_text(c.at(2)));
-        if (id.empty()) id = unique_id("section");
+        std::string id = ids_.for_name(attr_of(c.at(1)).id);
+        if (id.empty()) id = ids_.for_name(plain_text(c.at(2)));
+        if (id.empty()) id = ids_.for_name("section");
         section.append_attribute("id") = id.c_str();
         open.emplace_back(level, section);
     }
@@ -340,7 +325,7 @@ void TreeMapper::definition_list(const json& items, pugi::xml_node parent, const
 void TreeMapper::table(const json& c, pugi::xml_node parent, const std::string& lang)
 {
     pugi::xml_node t = parent.append_child("table");
-    if (std::string id = unique_id(attr_of(c.at(0)).id); !id.empty()) t.append_attribute("id") = id.c_str();
+    if (std::string id = ids_.for_name(attr_of(c.at(0)).id); !id.empty()) t.append_attribute("id") = id.c_str();
     const json& caption = c.at(1).at(1);
     if (!caption.empty()) blocks_as_inlines(caption, t.append_child("caption"));
     for (const auto& spec : c.at(2)) {
@@ -404,7 +389,7 @@ void TreeMapper::image_figure(const json& image, const json* caption_blocks, con
 {
     const json& c = content_of(image);
     pugi::xml_node figure = parent.append_child("figure");
-    if (std::string id = unique_id(attr_of(attr).id); !id.empty()) figure.append_attribute("id") = id.c_str();
+    if (std::string id = ids_.for_name(attr_of(attr).id); !id.empty()) figure.append_attribute("id") = id.c_str();
     Run run{figure, ""};
     this->image(c, run);
     if (!figure.child("image")) {
@@ -518,7 +503,7 @@ void TreeMapper::inline_node(const json& node, Run& run)
 void TreeMapper::span(const json& c, Run& run)
 {
     Attr attr = attr_of(c.at(0));
-    if (std::string id = unique_id(attr.id); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
+    if (std::string id = ids_.for_name(attr.id); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
     pugi::xml_node inner;
     auto wrap = [&](const char* name) {
         pugi::xml_node node = inner ? inner.append_child(name) : run.element(name);
@@ -553,7 +538,7 @@ void TreeMapper::image(const json& c, Run& run)
 
 void TreeMapper::note(const json& list, Run& run)
 {
-    const std::string id = unique_id("fn" + std::to_string(++notes_));
+    const std::string id = ids_.for_name("fn" + std::to_string(++notes_));
     run.element("note-ref").append_attribute("note") = id.c_str();
     pugi::xml_node notes = model::notes(article_);
     if (!notes) notes = article_.append_child("notes");
@@ -561,19 +546,6 @@ void TreeMapper::note(const json& list, Run& run)
     note.append_attribute("id") = id.c_str();
     note.append_attribute("kind") = "footnote";
     blocks(list, note, "");
-}
-
-// An xs:ID made from what pandoc gave, unique in the article; empty for empty.
-std::string TreeMapper::unique_id(const std::string& wanted)
-{
-    if (wanted.empty()) return "";
-    std::string base = ascii_ncname(wanted) ? wanted : model::slugify(wanted);
-    if (base.empty()) return "";
-    if (!ascii_ncname(base) && static_cast<unsigned char>(base[0]) < 0x80 && !std::isalpha(static_cast<unsigned char>(base[0])))
-        base = "s-" + base;
-    std::string id = base;
-    for (int n = 2; !used_ids_.insert(id).second; ++n) id = base + "-" + std::to_string(n);
-    return id;
 }
 
 std::string TreeMapper::valid_lang(const std::string& lang)

@@ -6,10 +6,10 @@
 #include <pugixml.hpp>
 
 #include <map>
-#include <set>
 #include <string>
 
 #include "common/diagnostics.hpp"
+#include "model/ids.hpp"
 
 namespace mimeo::pandoc {
 
@@ -54,20 +54,16 @@ private:
     void span(const json& content, Run& run);
     void image(const json& content, Run& run);
     void note(const json& blocks, Run& run);
-    std::string unique_id(const std::string& wanted);
     std::string valid_lang(const std::string& lang);
 
     pugi::xml_node article_;
     int api_minor_;
-    std::set<std::string> used_ids_;
+    model::IdMaker ids_;
     int notes_ = 0;
     std::map<std::string, int> losses_;
 };
 
 // The text of pandoc inlines, markup dropped, notes left out.
 std::string plain_text(const json& inlines);
-
-// A language tag the schema accepts (xs:language), or empty.
-bool is_language_tag(const std::string& tag);
 
 }  // namespace mimeo::pandoc

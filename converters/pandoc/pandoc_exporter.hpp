@@ -2,7 +2,7 @@
 // (odt, docx, latex, rst, ...), as canonical model -> pandoc JSON -> `pandoc -f json`.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::pandoc {
 

@@ -4,7 +4,7 @@
 
 #include "common/files.hpp"
 #include "model/model.hpp"
-#include "model/required_metadata.hpp"
+#include "model/xml_text.hpp"
 #include "pandoc/json_metadata.hpp"
 #include "pandoc/json_to_model.hpp"
 #include "pandoc/pandoc_formats.hpp"
@@ -114,7 +114,10 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
     } catch (const json::exception& e) {
         throw Error({file, 0, 0}, "pandoc-json", std::string("pandoc's JSON is not the document tree expected: ") + e.what());
     }
-    model::complete_required_metadata(article, request.path, &diagnostics);
+    // pandoc passes on control characters its readers were given (&#1; in HTML, raw bytes in RST).
+    if (const std::size_t replaced = model::clean_tree(article))
+        diagnostics.warn({file, 0, 0}, "control-char",
+                         std::to_string(replaced) + " characters XML cannot hold replaced with U+FFFD");
     if (media) media->commit(article, input.parent_path(), file);
     out.reset(result);
 }
@@ -130,13 +133,14 @@ Importer importer()
         max_size_option(max_input_mib),
     };
     options.insert(options.end(), tool_options().begin(), tool_options().end());
-    return {"pandoc",
-            reader_extensions(),
-            "any format pandoc reads (ODT, HTML, LaTeX, reStructuredText, Org, DocBook, EPUB, RTF, ...), "
-            "through the pandoc executable",
-            options,
-            nullptr,
-            read_through_pandoc};
+    return {.name = "pandoc",
+            .extensions = reader_extensions(),
+            .description = "any format pandoc reads (ODT, HTML, LaTeX, reStructuredText, Org, DocBook, EPUB, RTF, "
+                           "...), through the pandoc executable",
+            .options = options,
+            .read = read_through_pandoc,
+            .format_named = [](const std::string& name) { return is_reader(name) ? name : std::string(); },
+            .format_of_file = reader_for_extension};
 }
 
 }  // namespace mimeo::pandoc

@@ -2,7 +2,7 @@
 // DocBook, EPUB, RTF, ...), through `pandoc -f FORMAT -t json` as an external tool.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::pandoc {
 

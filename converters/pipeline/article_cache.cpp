@@ -58,7 +58,7 @@ std::string ArticleCache::key(const ArticleSource& source) const
     XXH3_128bits_reset(state);
     hash_field(state, "mimeo " MIMEO_VERSION);
     hash_field(state, source.engine);
-    hash_field(state, source.importer);
+    hash_field(state, source.plan.importer ? source.plan.importer->name : "");
     hash_field(state, source.options_text);
     hash_field(state, absolute.lexically_normal().string());
     hash_field(state, bytes);

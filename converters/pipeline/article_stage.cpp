@@ -42,7 +42,7 @@ struct Work {
                 const CacheRead read = cache.load(key, source.path.string(), article.doc, warnings);
                 if (read == CacheRead::hit) {
                     article.from_cache = true;
-                    restore_base(source.path, source.importer, source.engine, source.options, article.doc);
+                    restore_base(source.path, source.plan, article.doc);
                     for (auto& warning : warnings) diagnostics.add(std::move(warning));
                 } else if (read == CacheRead::corrupt) {
                     diagnostics.warn({source.path.string(), 0, 0}, "cache-corrupt",
@@ -77,8 +77,7 @@ struct Work {
                     if (workers.enabled())
                         workers.import(article.input, article.doc, import_warnings);
                     else
-                        import_article(source.path, source.importer, source.engine, source.options, article.doc,
-                                       import_warnings);
+                        import_article(source.path, source.plan, article.doc, import_warnings);
                 } catch (...) {
                     pass_on_import_warnings();
                     throw;

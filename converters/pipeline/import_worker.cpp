@@ -66,7 +66,7 @@ void answer(const Pipeline& pipeline, const std::string& request)
     const ArticleSource& source = pipeline.inputs[index];
     try {
         pugi::xml_document article;
-        import_article(source.path, source.importer, source.engine, source.options, article, warnings);
+        import_article(source.path, source.plan, article, warnings);
         write_frame(true, encode_record(article, warnings.all(), file));
     } catch (const Error& e) {
         fail(e.diagnostic());

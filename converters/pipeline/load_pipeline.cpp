@@ -23,7 +23,6 @@ const std::vector<std::string_view> top_keys = {"description", "publication", "i
 const std::vector<std::string_view> input_keys = {"path", "from", "engine", "options"};
 // An output's other keys are the format's options.
 const std::vector<std::string_view> output_keys = {"format", "path", "check"};
-const std::vector<std::string_view> engines = {"native", "pandoc"};
 // Engines the design names that this version does not have yet.
 
 std::string item_path(const std::string& list, std::size_t i) { return list + "[" + std::to_string(i) + "]"; }
@@ -100,16 +99,17 @@ private:
             ArticleSource base;
             base.where = yi::where(source_, entry);
             std::string pattern, from;
+            FormatOptions options;
             if (entry.IsMap()) {
                 yi::check_keys(source_, entry, key_path, input_keys);
                 if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or glob to read");
                 pattern = yi::scalar(source_, entry["path"], key_path + ".path");
                 if (entry["from"]) from = yi::scalar(source_, entry["from"], key_path + ".from");
                 if (entry["engine"]) base.engine = engine(entry["engine"], key_path + ".engine");
-                if (const YAML::Node options = entry["options"]; options && !options.IsNull()) {
-                    yi::require_map(source_, options, key_path + ".options");
-                    base.options = FormatOptions(options, source_.file);
-                    base.options_text = YAML::Dump(options);
+                if (const YAML::Node given = entry["options"]; given && !given.IsNull()) {
+                    yi::require_map(source_, given, key_path + ".options");
+                    options = FormatOptions(given, source_.file);
+                    base.options_text = YAML::Dump(given);
                 }
             } else {
                 pattern = yi::scalar(source_, entry, key_path);
@@ -150,25 +150,37 @@ private:
                 source.path = file.lexically_normal();
                 std::error_code ec;
                 if (!seen.insert(fs::weakly_canonical(source.path, ec)).second) continue;
-                const Importer* importer = named ? named : importer_for_path(source.path);
-                if (!importer)
+                if (!named && source.engine == "native" && !importer_for_path(source.path))
                     throw Error(base.where, "unknown-format",
                                 "'" + key_path + "': cannot tell the input format of '" + source.path.string() +
                                     "' from its extension; say it with 'from:'");
-                source.importer = importer->name;
-                check_options(source.options, importer->options, importer->name, key_path + ".options");
-                source.options.resolve_paths(importer->options, p_.folder);
+                source.plan = plan(source, from, options, key_path);
                 p_.inputs.push_back(std::move(source));
             }
         }
     }
 
+    // The importer and its options, chosen once: every option given must be the importer's.
+    ImportPlan plan(const ArticleSource& source, const std::string& from, const FormatOptions& options,
+                    const std::string& key_path)
+    {
+        ImportPlan chosen;
+        try {
+            chosen = plan_import(source.path, from, source.engine, options);
+        } catch (const UsageError& e) {
+            throw Error(source.where, "unknown-format", "'" + key_path + "': " + e.what());
+        }
+        check_options(options, chosen.importer->options, chosen.importer->name, key_path + ".options");
+        chosen.options.resolve_paths(chosen.importer->options, p_.folder);
+        return chosen;
+    }
+
     std::string engine(const YAML::Node& node, const std::string& key_path)
     {
         std::string name = yi::scalar(source_, node, key_path);
-        if (std::find(engines.begin(), engines.end(), name) == engines.end())
+        if (!is_engine(name))
             throw Error(yi::where(source_, node), "engine",
-                        "'" + key_path + "' names the unknown engine '" + name + "' (known: native, pandoc)");
+                        "'" + key_path + "' names the unknown engine '" + name + "' (known: " + engine_names() + ")");
         return name;
     }
 

@@ -157,6 +157,10 @@ void OutputWriter::write_one(const std::function<void()>& export_it, const fs::p
         step = "check";
         if (checker_) check_staged(*checker_, staged, target, exporter_.target, own_, report_.check, checked_);
         pass_on_warnings();
+    } catch (const UsageError&) {
+        // The command's mistake (a pandoc output with no writer), not this output's: it ends the run.
+        pass_on_warnings();
+        throw;
     } catch (const Error& e) {
         pass_on_warnings();
         Diagnostic d = e.diagnostic();

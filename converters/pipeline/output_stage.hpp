@@ -14,7 +14,7 @@
 #include "common/output_set.hpp"
 #include "pipeline/pipeline.hpp"
 #include "pipeline/progress.hpp"
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::pipeline {
 

@@ -14,6 +14,7 @@
 #include "common/diagnostics.hpp"
 #include "common/options.hpp"
 #include "common/yaml_input.hpp"
+#include "registry/import_article.hpp"
 #include "transforms/transform.hpp"
 
 namespace mimeo::pipeline {
@@ -21,9 +22,8 @@ namespace mimeo::pipeline {
 // One article to import: a file an `inputs:` entry named or matched.
 struct ArticleSource {
     std::filesystem::path path;  // the pipeline's folder joined with the entry, as messages show it
-    std::string importer;        // the importer's registry name, chosen when the pipeline is loaded
     std::string engine = "native";
-    FormatOptions options;
+    ImportPlan plan;           // the importer and its options, chosen when the pipeline is loaded
     std::string options_text;  // the options as YAML text: part of the cache key
     Location where;            // the `inputs:` entry, for messages
 };

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
 namespace mimeo::pipeline {
 

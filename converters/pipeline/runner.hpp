@@ -55,7 +55,8 @@ struct RunReport {
 // Recovery (recovery.hpp) looks for journals there too.
 std::filesystem::path output_base(const Pipeline& pipeline, const RunOptions& options);
 
-// Throws UsageError when `options` ask for what the pipeline does not have (--only),
+// Throws UsageError when `options` ask for what the pipeline does not have (--only), when an
+// exporter finds its options unusable (a pandoc output without a writer),
 // or for --shard/--merge without a cache.
 RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diagnostics& diagnostics,
                        Progress& progress);

@@ -16,9 +16,8 @@
 #include "html/html_exporter.hpp"
 #include "jats/jats_format.hpp"
 #include "markdown/markdown_importer.hpp"
-#include "model/model_format.hpp"
+#include "canonical/canonical_format.hpp"
 #include "pandoc/pandoc_exporter.hpp"
-#include "pandoc/pandoc_formats.hpp"
 #include "pandoc/pandoc_importer.hpp"
 
 namespace mimeo {
@@ -49,32 +48,36 @@ std::string read_head(const std::filesystem::path& path)
     return head;
 }
 
-// pandoc reads whatever no native importer claims: it comes last, and gives up the
-// extensions the others take (it still reads them when asked by name or --engine pandoc).
-std::vector<Importer> with_pandoc_last(std::vector<Importer> native)
+// An importer that reads other formats by name (pandoc) reads whatever the others do not
+// claim: it gives up the extensions they take, and still reads them when named.
+std::vector<Importer> fallbacks_last(std::vector<Importer> list)
 {
-    Importer fallback = pandoc::importer();
-    std::erase_if(fallback.extensions, [&](const std::string& ext) {
-        return std::any_of(native.begin(), native.end(), [&](const Importer& importer) {
-            return std::find(importer.extensions.begin(), importer.extensions.end(), ext) != importer.extensions.end();
+    std::stable_partition(list.begin(), list.end(), [](const Importer& importer) { return !importer.format_named; });
+    for (Importer& fallback : list) {
+        if (!fallback.format_named) continue;
+        std::erase_if(fallback.extensions, [&](const std::string& ext) {
+            return std::any_of(list.begin(), list.end(), [&](const Importer& other) {
+                return !other.format_named &&
+                       std::find(other.extensions.begin(), other.extensions.end(), ext) != other.extensions.end();
+            });
         });
-    });
-    native.push_back(std::move(fallback));
-    return native;
+    }
+    return list;
 }
 
 }  // namespace
 
 const std::vector<Importer>& importers()
 {
-    static const std::vector<Importer> list = with_pandoc_last({markdown::importer(), markdown::commonmark_importer(),
-                                               model::importer(), jats::importer(), docx::importer()});
+    static const std::vector<Importer> list =
+        fallbacks_last({markdown::importer(), markdown::commonmark_importer(), canonical::importer(), jats::importer(),
+                        docx::importer(), pandoc::importer()});
     return list;
 }
 
 const std::vector<Exporter>& exporters()
 {
-    static const std::vector<Exporter> list = {html::exporter(), model::exporter(), feed::rss_exporter(),
+    static const std::vector<Exporter> list = {html::exporter(), canonical::exporter(), feed::rss_exporter(),
                                                feed::atom_exporter(), epub::exporter(), jats::exporter(),
                                                email::exporter(), pandoc::exporter()};
     return list;
@@ -82,7 +85,7 @@ const std::vector<Exporter>& exporters()
 
 const std::vector<Checker>& checkers()
 {
-    static const std::vector<Checker> list = {feed::rss_checker(), feed::atom_checker(), model::checker(), epub::checker(),
+    static const std::vector<Checker> list = {feed::rss_checker(), feed::atom_checker(), canonical::checker(), epub::checker(),
                                               jats::checker(), email::checker(), html::checker()};
     return list;
 }
@@ -116,6 +119,20 @@ const Checker* checker_for_path(const std::filesystem::path& path)
     return nullptr;
 }
 
+bool is_engine(const std::string& name)
+{
+    const Importer* importer = find_importer(name);
+    return name == "native" || (importer && importer->format_named);
+}
+
+std::string engine_names()
+{
+    std::string names = "native";
+    for (const Importer& importer : importers())
+        if (importer.format_named) names += ", " + importer.name;
+    return names;
+}
+
 const Exporter& require_exporter(const std::string& name)
 {
     if (const Exporter* found = find_exporter(name)) return *found;
@@ -125,10 +142,14 @@ const Exporter& require_exporter(const std::string& name)
 const Importer& require_importer(const std::string& name)
 {
     if (const Importer* found = find_importer(name)) return *found;
-    // Any other format pandoc reads is the pandoc importer's, which takes the name as its `format`.
-    if (pandoc::is_reader(name)) return *find_importer("pandoc");
-    throw UsageError("unknown input format '" + name + "' (available: " + names_of(importers()) +
-                     ", and any format pandoc reads: odt, html, latex, rst, org, docbook, epub, rtf, ...)");
+    // A format only a reader of many formats knows: that importer reads it, given the name as its `format`.
+    std::string others;
+    for (const Importer& importer : importers()) {
+        if (!importer.format_named) continue;
+        if (!importer.format_named(name).empty()) return importer;
+        others += ", and any format " + importer.name + " reads";
+    }
+    throw UsageError("unknown input format '" + name + "' (available: " + names_of(importers()) + others + ")");
 }
 
 }  // namespace mimeo

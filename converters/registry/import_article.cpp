@@ -1,9 +1,10 @@
 #include "registry/import_article.hpp"
 
+#include "model/depth.hpp"
 #include "model/link_policy.hpp"
 #include "model/model.hpp"
+#include "model/required_metadata.hpp"
 #include "model/validate.hpp"
-#include "pandoc/pandoc_formats.hpp"
 #include "registry/formats.hpp"
 
 namespace fs = std::filesystem;
@@ -11,29 +12,41 @@ namespace fs = std::filesystem;
 namespace mimeo {
 namespace {
 
-// With the pandoc engine, `from` names pandoc's reader (mimeo's names for Markdown and
-// DOCX are pandoc's too); without it, the format is the file's extension.
-std::string pandoc_reader(const fs::path& path, const std::string& from)
+// An engine other than "native" is an importer that reads many formats (pandoc): `from`
+// names the format it reads the file as; without it, the file's extension does.
+const Importer& engine_importer(const std::string& engine)
 {
-    if (!from.empty() && from != "pandoc") {
-        if (!pandoc::is_reader(from)) throw UsageError("--engine pandoc: pandoc has no reader for '" + from + "'");
-        return from;
-    }
-    std::string reader = pandoc::reader_for_extension(path);
-    if (reader.empty())
-        throw UsageError(path.string() + ": --engine pandoc: pandoc reads no format with the extension '" +
-                         path.extension().string() + "'; name one with --from");
-    return reader;
+    const Importer* importer = find_importer(engine);
+    if (importer && importer->format_named) return *importer;
+    throw UsageError("unknown engine '" + engine + "' (known: " + engine_names() + ")");
 }
 
-// The importer for `path` and the options it is given.
-std::pair<const Importer*, FormatOptions> choose(const fs::path& path, const std::string& from,
-                                                 const std::string& engine, const FormatOptions& options)
+std::string engine_format(const Importer& engine, const fs::path& path, const std::string& from)
 {
-    if (!engine.empty() && engine != "native" && engine != "pandoc")
-        throw UsageError("unknown engine '" + engine + "' (known: native, pandoc)");
+    if (!from.empty() && from != engine.name) {
+        std::string format = engine.format_named(from);
+        if (format.empty())
+            throw UsageError("--engine " + engine.name + ": " + engine.name + " has no reader for '" + from + "'");
+        return format;
+    }
+    std::string format = engine.format_of_file(path);
+    if (format.empty())
+        throw UsageError(path.string() + ": --engine " + engine.name + ": " + engine.name +
+                         " reads no format with the extension '" + path.extension().string() +
+                         "'; name one with --from");
+    return format;
+}
+
+}  // namespace
+
+ImportPlan plan_import(const fs::path& path, const std::string& from, const std::string& engine,
+                       const FormatOptions& options)
+{
+    std::error_code ec;
+    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
+    const bool by_engine = !engine.empty() && engine != "native";
     const Importer* importer = nullptr;
-    if (engine == "pandoc") importer = &require_importer("pandoc");
+    if (by_engine) importer = &engine_importer(engine);
     else if (!from.empty()) importer = &require_importer(from);
     else importer = importer_for_path(path);
     if (!importer)
@@ -41,11 +54,13 @@ std::pair<const Importer*, FormatOptions> choose(const fs::path& path, const std
                          path.extension().string() + "'; name it with --from");
     FormatOptions chosen = options.only(importer->options);
     chosen.check_against(importer->options, importer->name);
-    if (engine == "pandoc") chosen.set("format", pandoc_reader(path, from));
-    // A format pandoc reads under a name no importer has: the name is pandoc's reader.
-    else if (!from.empty() && importer->name != from) chosen.set("format", from);
+    if (by_engine) chosen.set("format", engine_format(*importer, path, from));
+    // A format read by an importer of many formats under a name of its own: the name is its format.
+    else if (!from.empty() && importer->name != from) chosen.set("format", importer->format_named(from));
     return {importer, std::move(chosen)};
 }
+
+namespace {
 
 void set_base(pugi::xml_document& doc, const Importer& importer, const ImportRequest& request)
 {
@@ -71,30 +86,29 @@ void refuse_links(pugi::xml_document& doc, const fs::path& path, Diagnostics& di
 
 }  // namespace
 
-void import_article(const fs::path& path, const std::string& from, const std::string& engine,
-                    const FormatOptions& options, pugi::xml_document& out, Diagnostics& diagnostics)
+void import_article(const fs::path& path, const ImportPlan& plan, pugi::xml_document& out, Diagnostics& diagnostics)
 {
-    std::error_code ec;
-    if (!fs::exists(path, ec)) throw Error({path.string(), 0, 0}, "read", "no such file");
-    auto [importer, chosen] = choose(path, from, engine, options);
-    const ImportRequest request{path, chosen};
-    importer->read(request, out, diagnostics);
-    set_base(out, *importer, request);
+    const ImportRequest request{path, plan.options};
+    plan.importer->read(request, out, diagnostics);
+    // What every article needs, whoever read it; the schema is checked once, by the caller, after
+    // any transforms.
+    model::require_depth(model::article_of(out), path.string());
+    set_base(out, *plan.importer, request);
+    model::complete_required_metadata(model::article_of(out), path,
+                                      plan.importer->warns_untitled ? &diagnostics : nullptr);
     refuse_links(out, path, diagnostics);
+}
+
+void import_file(const fs::path& path, const std::string& from, const FormatOptions& options, pugi::xml_document& out,
+                 Diagnostics& diagnostics)
+{
+    import_article(path, plan_import(path, from, options.get_string("engine", "native"), options), out, diagnostics);
     model::require_valid(out, path.string());
 }
 
-void restore_base(const fs::path& path, const std::string& from, const std::string& engine,
-                  const FormatOptions& options, pugi::xml_document& article)
+void restore_base(const fs::path& path, const ImportPlan& plan, pugi::xml_document& article)
 {
-    auto [importer, chosen] = choose(path, from, engine, options);
-    set_base(article, *importer, {path, chosen});
-}
-
-void import_article(const fs::path& path, const std::string& from, const FormatOptions& options,
-                    pugi::xml_document& out, Diagnostics& diagnostics)
-{
-    import_article(path, from, options.get_string("engine", "native"), options, out, diagnostics);
+    set_base(article, *plan.importer, {path, plan.options});
 }
 
 }  // namespace mimeo

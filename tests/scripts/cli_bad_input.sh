@@ -24,10 +24,11 @@ printf -- '---\ntitle: [unclosed\nlang: en\n---\n\nBody.\n' > "$dir/yaml.md"
 expect 1 "yaml.md:[0-9]+:[0-9]+: error\[yaml\]" "$dir/out/yaml.html" -- convert "$dir/yaml.md" --to html -o "$dir/out/yaml.html"
 
 printf -- '---\ntitle: Fine\ntags:\n  nested: map\n---\n\nBody.\n' > "$dir/type.md"
-expect 1 "type.md:4:3: error\[yaml-type\]: 'tags' must be a value or a list" "$dir/out/type.html" -- convert "$dir/type.md" --to html -o "$dir/out/type.html"
+# convert reports as mimeo run does: the article and the step it failed in come first.
+expect 1 "type.md:4:3: error\[yaml-type\]: article 1 \(.*type.md\), step import: 'tags' must be a value or a list" "$dir/out/type.html" -- convert "$dir/type.md" --to html -o "$dir/out/type.html"
 
 printf -- '---\ntitle: Fine\ndate: April 14\n---\n\nBody.\n' > "$dir/date.md"
-expect 1 "date.md:3:7: error\[yaml-type\]: 'date' must be a date" "$dir/out/date.html" -- convert "$dir/date.md" --to html -o "$dir/out/date.html"
+expect 1 "date.md:3:7: error\[yaml-type\]: article 1 \(.*date.md\), step import: 'date' must be a date" "$dir/out/date.html" -- convert "$dir/date.md" --to html -o "$dir/out/date.html"
 
 printf -- '---\ntitle: Fine\n---\nnever closed\n' > "$dir/unclosed.md"
 printf -- '---\ntitle: Fine\nbody text with no closing line\n' > "$dir/unclosed.md"
@@ -35,7 +36,7 @@ expect 1 "unclosed.md:1:1: error\[front-matter\]" "$dir/out/unclosed.html" -- co
 
 expect 1 "missing.md: error\[read\]: no such file" "$dir/out/missing.html" -- convert "$dir/missing.md" --to html -o "$dir/out/missing.html"
 
-expect 1 "nodir/x.html: error\[write\]: cannot write" "" -- convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" --to html -o /proc/nodir/x.html
+expect 1 "nodir/x.html: error\[write\]: output 1 \(html /proc/nodir/x.html\), step export: cannot write" "" -- convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" --to html -o /proc/nodir/x.html
 
 expect 2 "unknown output format 'nope'" "" -- convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" --to nope -o "$dir/out/x"
 echo "text" > "$dir/file.unknownext"

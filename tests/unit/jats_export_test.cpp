@@ -395,7 +395,7 @@ TEST(JatsRoundTrip, EveryModelElementComesBack)
     pugi::xml_document back;
     Diagnostics diagnostics;
     diagnostics.echo_to(nullptr);
-    import_article(file, "jats", {}, back, diagnostics);
+    import_file(file, "jats", {}, back, diagnostics);
     fs::remove_all(folder);
     for (const auto& problem : model::validate_document(back, "back.xml")) ADD_FAILURE() << problem.message;
     // The base is where mimeo read the file, set by import_article for every importer.

@@ -8,6 +8,7 @@
 #include "model/model.hpp"
 #include "model/validate.hpp"
 #include "registry/formats.hpp"
+#include "registry/import_article.hpp"
 
 using namespace mimeo;
 namespace fs = std::filesystem;
@@ -33,7 +34,7 @@ protected:
 
     pugi::xml_node import(const std::string& text)
     {
-        jats::importer().read({file("in.xml", text), {}}, doc_, diagnostics_);
+        import_file(file("in.xml", text), "jats", FormatOptions{}, doc_, diagnostics_);
         for (const auto& problem : model::validate_document(doc_, "in.xml")) ADD_FAILURE() << problem.message;
         return model::article_of(doc_);
     }

@@ -18,7 +18,7 @@ pugi::xml_node import(const fs::path& path, pugi::xml_document& doc, Diagnostics
                       FormatOptions options = {})
 {
     diagnostics.echo_to(nullptr);
-    import_article(path, "", options, doc, diagnostics);
+    import_file(path, "", options, doc, diagnostics);
     return model::article_of(doc);
 }
 

@@ -69,7 +69,7 @@ TEST_F(PipelineLoad, GoodFileResolvesGlobsSortedAndPathsAgainstItsFolder)
     EXPECT_EQ(p->inputs[0].path, (folder / "articles/c.md").lexically_normal());
     EXPECT_EQ(p->inputs[1].path.filename(), "a.md");
     EXPECT_EQ(p->inputs[2].path.filename(), "b.md");
-    EXPECT_EQ(p->inputs[0].importer, "markdown");
+    EXPECT_EQ(p->inputs[0].plan.importer->name, "markdown");
     ASSERT_EQ(p->transforms.size(), 2u);
     EXPECT_EQ(p->transforms[1].transform->name, "number-sections");
     ASSERT_EQ(p->outputs.size(), 2u);
@@ -130,8 +130,8 @@ TEST_F(PipelineLoad, InputMapsTakeFromAndOptions)
     auto p = pipeline::load_pipeline(write("inputs:\n  - {path: articles/a.md, from: commonmark}\n"
                                            "  - {path: articles/b.md, engine: native, options: {smart: false}}\n" +
                                            good_outputs));
-    EXPECT_EQ(p->inputs[0].importer, "commonmark");
-    EXPECT_FALSE(p->inputs[1].options.get_bool("smart", true));
+    EXPECT_EQ(p->inputs[0].plan.importer->name, "commonmark");
+    EXPECT_FALSE(p->inputs[1].plan.options.get_bool("smart", true));
     EXPECT_NE(p->inputs[1].options_text, p->inputs[0].options_text);
 }
 

@@ -145,10 +145,10 @@ protected:
     ArticleCacheTest() : cache(folder.path() / "cache", false)
     {
         input.path = source;
-        input.importer = "markdown";
+        input.plan = plan_import(source, "markdown", "native", {});
         key = cache.key(input);
         Diagnostics d;
-        import_article(source, "markdown", {}, imported, d);
+        import_file(source, "markdown", {}, imported, d);
     }
 
     // The one entry the cache holds.
@@ -190,7 +190,7 @@ TEST_F(ArticleCacheTest, RoundTripKeepsTheTreeAndWarnings)
     other.options_text = "smart: false\n";
     EXPECT_NE(cache.key(other), key);
     other = input;
-    other.importer = "commonmark";
+    other.plan = plan_import(source, "commonmark", "native", {});
     EXPECT_NE(cache.key(other), key);
 
     // An entry of an older layout is a miss; a damaged one is reported, never an error.

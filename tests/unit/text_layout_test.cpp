@@ -125,7 +125,7 @@ TEST(TextLayout, FixtureArticleHasTitleUnderlinedToItsWidth)
 {
     Diagnostics diagnostics;
     pugi::xml_document doc;
-    import_article(std::filesystem::path(MIMEO_SOURCE_DIR) / "fixtures/articles/05-non-latin.md", "", FormatOptions(), doc,
+    import_file(std::filesystem::path(MIMEO_SOURCE_DIR) / "fixtures/articles/05-non-latin.md", "", FormatOptions(), doc,
                    diagnostics);
     Layout out(72);
     write_article(out, model::article_of(doc));

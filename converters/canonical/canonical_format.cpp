@@ -1,4 +1,4 @@
-#include "model/model_format.hpp"
+#include "canonical/canonical_format.hpp"
 
 #include "common/files.hpp"
 #include "model/model.hpp"
@@ -6,18 +6,18 @@
 
 namespace fs = std::filesystem;
 
-namespace mimeo::model {
+namespace mimeo::canonical {
 namespace {
 
 constexpr long max_canonical_mib = 64;
 
-bool is_canonical(std::string_view head) { return head.find(namespace_uri) != std::string_view::npos; }
+bool is_canonical(std::string_view head) { return head.find(model::namespace_uri) != std::string_view::npos; }
 
 void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     const std::string file = request.path.string();
     std::string text = read_file(request.path, max_size_bytes(request.options, max_canonical_mib));
-    auto problems = validate_xml(text, file);
+    auto problems = model::validate_xml(text, file);
     if (!problems.empty()) {
         const Diagnostic& first = problems.front();
         throw Error(first.where, first.code, first.message);
@@ -25,7 +25,7 @@ void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagn
     // Entities are left unexpanded: canonical files never need them.
     pugi::xml_parse_result parsed = out.load_buffer(text.data(), text.size(), pugi::parse_default & ~pugi::parse_doctype);
     if (!parsed) throw Error({file, 0, 0}, "xml", parsed.description());
-    pugi::xml_node article = article_of(out);
+    pugi::xml_node article = model::article_of(out);
     if (!article) throw Error({file, 0, 0}, "xml", "expected an <article>, found <" + std::string(out.first_child().name()) + ">");
     // The file's own folder is its base (import_article sets it): a base the document names would
     // let it choose which files its images are read from.
@@ -40,18 +40,18 @@ void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagn
 
 void write_folder(const ExportRequest& request)
 {
-    pugi::xml_node issue = issue_of(request.issue);
-    for (pugi::xml_node article : articles(issue)) {
+    pugi::xml_node issue = model::issue_of(request.issue);
+    for (pugi::xml_node article : model::articles(issue)) {
         pugi::xml_document single;
         single.append_copy(article);
-        request.out.write(request.target / (slug(article) + ".xml"), to_xml(single));
+        request.out.write(request.target / (model::slug(article) + ".xml"), model::to_xml(single));
     }
-    request.out.write(request.target / "issue.xml", to_xml(request.issue));
+    request.out.write(request.target / "issue.xml", model::to_xml(request.issue));
 }
 
 CheckResult check_canonical(const fs::path& path, Diagnostics& diagnostics)
 {
-    auto problems = validate_file(path);
+    auto problems = model::validate_file(path);
     for (auto& problem : problems) diagnostics.add(problem);
     if (!problems.empty()) return {CheckResult::Status::failed, std::to_string(problems.size()) + " schema errors"};
     return {CheckResult::Status::passed, "valid against schemas/article.rng"};
@@ -61,8 +61,12 @@ CheckResult check_canonical(const fs::path& path, Diagnostics& diagnostics)
 
 Importer importer()
 {
-    return {"xml", {".xml"}, "mimeo's canonical article XML", {max_size_option(max_canonical_mib)}, is_canonical,
-            read_canonical};
+    return {.name = "xml",
+            .extensions = {".xml"},
+            .description = "mimeo's canonical article XML",
+            .options = {max_size_option(max_canonical_mib)},
+            .recognizes = is_canonical,
+            .read = read_canonical};
 }
 
 Exporter exporter()
@@ -85,4 +89,4 @@ Checker checker()
             check_canonical};
 }
 
-}  // namespace mimeo::model
+}  // namespace mimeo::canonical

@@ -1,12 +1,12 @@
 // The canonical model as a file format: `xml` reads and writes it, `mimeo check` validates it.
 #pragma once
 
-#include "registry/formats.hpp"
+#include "format/format.hpp"
 
-namespace mimeo::model {
+namespace mimeo::canonical {
 
 Importer importer();
 Exporter exporter();
 Checker checker();
 
-}  // namespace mimeo::model
+}  // namespace mimeo::canonical

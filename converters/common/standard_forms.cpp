@@ -1,0 +1,104 @@
+#include "common/standard_forms.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string>
+#include <vector>
+
+namespace mimeo {
+namespace {
+
+template <typename Test>
+bool all_of(std::string_view text, Test test)
+{
+    return !text.empty() && std::all_of(text.begin(), text.end(), [&](char c) { return test(static_cast<unsigned char>(c)) != 0; });
+}
+
+int is_alpha(unsigned char c) { return std::isalpha(c); }
+int is_digit(unsigned char c) { return std::isdigit(c); }
+int is_alnum(unsigned char c) { return std::isalnum(c); }
+
+bool alpha(std::string_view s, std::size_t low, std::size_t high)
+{
+    return s.size() >= low && s.size() <= high && all_of(s, is_alpha);
+}
+
+bool digits(std::string_view s, std::size_t count) { return s.size() == count && all_of(s, is_digit); }
+
+int number(std::string_view s)
+{
+    int n = 0;
+    for (char c : s) n = n * 10 + (c - '0');
+    return n;
+}
+
+// The irregular tags RFC 5646 grandfathers, which its grammar does not produce.
+bool grandfathered(std::string_view tag)
+{
+    static const std::array<std::string_view, 17> irregular = {
+        "en-gb-oed", "i-ami",   "i-bnn",    "i-default", "i-enochian", "i-hak",     "i-klingon", "i-lux",    "i-mingo",
+        "i-navajo",  "i-pwn",   "i-tao",    "i-tay",     "i-tsu",      "sgn-be-fr", "sgn-be-nl", "sgn-ch-de"};
+    std::string lower(tag);
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return std::find(irregular.begin(), irregular.end(), lower) != irregular.end();
+}
+
+}  // namespace
+
+bool is_iso_date(std::string_view value)
+{
+    if (value.size() != 4 && value.size() != 7 && value.size() != 10) return false;
+    if (!digits(value.substr(0, 4), 4)) return false;
+    if (value.size() == 4) return true;
+    if (value[4] != '-' || !digits(value.substr(5, 2), 2)) return false;
+    const int month = number(value.substr(5, 2));
+    if (month < 1 || month > 12) return false;
+    if (value.size() == 7) return true;
+    if (value[7] != '-' || !digits(value.substr(8, 2), 2)) return false;
+    const int year = number(value.substr(0, 4));
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    static const std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int day = number(value.substr(8, 2));
+    return day >= 1 && day <= days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
+bool is_language_tag(std::string_view tag)
+{
+    if (grandfathered(tag)) return true;
+    std::vector<std::string_view> subtags;
+    for (std::size_t start = 0;;) {
+        const std::size_t dash = tag.find('-', start);
+        std::string_view subtag = tag.substr(start, dash == std::string_view::npos ? tag.npos : dash - start);
+        if (subtag.empty() || subtag.size() > 8 || !all_of(subtag, is_alnum)) return false;
+        subtags.push_back(subtag);
+        if (dash == std::string_view::npos) break;
+        start = dash + 1;
+    }
+    std::size_t i = 0;
+    auto at = [&](auto test) { return i < subtags.size() && test(subtags[i]); };
+    auto is_x = [](std::string_view s) { return s == "x" || s == "X"; };
+    // privateuse = "x" 1*("-" 1*8alphanum): everything after it is private.
+    auto private_use = [&] { return at(is_x) && subtags.size() > i + 1; };
+    if (private_use()) return true;
+    if (!at([](std::string_view s) { return alpha(s, 2, 8); })) return false;
+    const bool short_language = subtags[i++].size() <= 3;
+    // extlang: up to three 3-letter subtags after a 2-3 letter language.
+    for (int n = 0; short_language && n < 3 && at([](std::string_view s) { return alpha(s, 3, 3); }); ++n) ++i;
+    if (at([](std::string_view s) { return alpha(s, 4, 4); })) ++i;                       // script
+    if (at([](std::string_view s) { return alpha(s, 2, 2) || digits(s, 3); })) ++i;       // region
+    while (at([](std::string_view s) {                                                   // variants
+        return s.size() >= 5 || (s.size() == 4 && std::isdigit(static_cast<unsigned char>(s[0])));
+    }))
+        ++i;
+    // extensions: a singleton other than x, then one or more subtags of 2-8.
+    while (at([&](std::string_view s) { return s.size() == 1 && !is_x(s); })) {
+        ++i;
+        if (!at([](std::string_view s) { return s.size() >= 2; })) return false;
+        while (at([](std::string_view s) { return s.size() >= 2; })) ++i;
+    }
+    if (private_use()) return true;
+    return i == subtags.size();
+}
+
+}  // namespace mimeo
