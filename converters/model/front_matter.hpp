@@ -1,5 +1,5 @@
 // Article metadata written as YAML (Markdown front matter, a pipeline's `defaults`,
-// the set-metadata transform) applied to the model. The keys are listed in README.md.
+// the set-metadata transform) applied to the model. The keys are listed in docs/manual.md.
 #pragma once
 
 #include <pugixml.hpp>

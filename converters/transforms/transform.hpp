@@ -1,6 +1,6 @@
 // Transforms: small named units that take an article's tree and return it changed
 // (in place). A pipeline's `transforms:` list names them, in the order they apply.
-// Each is one file in this folder; README.md (Transforms) documents them all.
+// Each is one file in this folder; docs/manual.md (Transforms) documents them all.
 #pragma once
 
 #include <pugixml.hpp>

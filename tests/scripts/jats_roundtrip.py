@@ -1,7 +1,7 @@
 """canonical -> JATS -> canonical keeps the text, the structure and the metadata of
 every fixture, and JATS -> canonical -> JATS gives the same JATS again.
 
-Normalization before comparing (the README's JATS section documents it): the
+Normalization before comparing (docs/formats/jats.md documents it): the
 article's @base (the folder of the file read) is dropped, attributes are sorted,
 runs of white space in text become one space and are trimmed next to tags;
 code blocks and raw content are compared exactly. Nothing else may differ."""

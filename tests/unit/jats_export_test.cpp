@@ -380,7 +380,7 @@ TEST(JatsExport, ValidationReportsErrorsWithLines)
     }
 }
 
-// canonical -> JATS -> canonical, compared after the normalization the README documents.
+// canonical -> JATS -> canonical, compared after the normalization docs/formats/jats.md documents.
 std::string normalized(pugi::xml_node node);
 
 TEST(JatsRoundTrip, EveryModelElementComesBack)
