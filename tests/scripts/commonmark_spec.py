@@ -1,3 +1,4 @@
+# mimeo-test: slow
 """Runs every example of the CommonMark spec (npm package commonmark-spec) through
 Markdown -> canonical model -> HTML (`mimeo convert --from commonmark --fragment`)
 and compares with the spec's HTML after normalising whitespace and markup."""

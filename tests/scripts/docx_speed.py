@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """Issue 8's speed and memory bar: a generated 100,000-word DOCX imports at least
 20x faster than `pandoc -f docx`, with peak memory under 100 MB. Without pandoc the
 speed half is skipped, with a printed line; the memory half always runs."""

@@ -1,3 +1,4 @@
+# mimeo-test: slow
 """EPUB export end to end: the fixtures' issue and each fixture alone give EPUBs that
 epubcheck passes with 0 errors and 0 warnings; the package holds what issue 4 asks
 (metadata, navigation, notes, images); builds are byte-identical; bad input fails

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# mimeo-test: slow
 # Two runs of the same pipeline at once never interleave: the second waits for the first,
 # or with --no-wait refuses at once; shards of one pipeline share the lock.
 set -uo pipefail

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# mimeo-test: slow
 # Two pipelines in different folders that write one file are serialised by that file's
 # lock: both merge their 100 items into ../shared/feed.rss, 5 times over, and every one of
 # the 200 items is kept. With --no-wait the second refuses while the first writes. (A lock

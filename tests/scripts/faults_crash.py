@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """kill -9 in the middle of `mimeo run` over 1,000 generated articles, at 20 points: 4 early
 (while it imports), 8 once a random number of its files are staged, 8 inside the rename
 phase (just after the commit journal appears). Runs alternate between two editions of the issue, so that a mix of old and new

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """SIGTERM and SIGINT in the middle of `mimeo run` over a large generated corpus
 (1,000 articles from scripts/bench.d/corpus.py): exit code 128 + signal, no staged
 .tmp file anywhere, the outputs of the earlier good run byte for byte as they were (or,

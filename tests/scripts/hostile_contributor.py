@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """Issue 16's attacks, each tried as a hostile contributor would: a secret file sits outside
 the article's folder, and no output of any run may hold its marker, nor may anything be
 written outside the output folder. Each attack must end in the error or warning named."""

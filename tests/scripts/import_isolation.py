@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """No article can hold a run hostage: each import runs in a worker process with a deadline
 (--import-timeout) and an address-space ceiling (--import-memory). An article past either
 fails, named, with import-timeout or import-memory; every other article is still prepared and

@@ -1,4 +1,5 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """Every input of the pathological suites of commonmark/cmark and github/cmark-gfm
 (test/pathological_tests.py), at the scripts' own sizes, generated here: `mimeo import`
 must finish each in under 5 s, exit 0 with a valid article, or refuse it with a clear error

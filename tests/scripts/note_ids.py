@@ -1,3 +1,4 @@
+# mimeo-test: slow
 """Note ids are unique across a page, a book and a feed: two articles that both have a note
 [^1] share an issue page (checked by the Nu Html Checker, which rejects repeated ids, and for
 every #link having its target), an EPUB (epubcheck) and the RSS and Atom feeds, where each

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# mimeo-test: slow
 # Output never depends on the cache: every pipeline in pipelines/ writes the same bytes
 # with no cache, filling the cache and reading from it; a carriage return in a metadata
 # value comes back from the cache as itself; and a cache entry with one byte flipped is

@@ -1,3 +1,4 @@
+# mimeo-test: slow
 """`check: true` on every per-article and folder output: each file holds its own article
 (title, Message-ID, dc:identifier) and each is checked under its own name. Once, the
 checks linked every staged file of such an output under one name, and the copy that

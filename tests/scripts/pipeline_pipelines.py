@@ -1,3 +1,4 @@
+# mimeo-test: slow
 """Runs every pipeline in pipelines/ on the fixtures and checks what it writes with real
 validators: canonical XML against schemas/article.rng (xmllint --relaxng), XHTML pages
 as well-formed XML with the articles they should hold."""
