@@ -1,9 +1,13 @@
 #include <cstdio>
+#include <optional>
 
 #include "cli/command_line.hpp"
+#include "common/files.hpp"
 #include "pipeline/console_progress.hpp"
 #include "pipeline/convert_pipeline.hpp"
 #include "pipeline/runner.hpp"
+#include "pipeline/shard.hpp"
+#include "registry/formats.hpp"
 
 namespace mimeo::cli {
 
@@ -39,7 +43,16 @@ int convert_command(const Arguments& args)
     }
     if (values.count("fragment")) request.export_options.set("fragment", "true");
     if (values.count("issue")) request.issue = values["issue"].as<std::string>();
+    // `-o -`: the one file is written in a private folder, then to standard output.
+    std::optional<TemporaryFolder> to_stdout;
+    if (request.output == "-") {
+        to_stdout.emplace("mimeo-convert");
+        request.output = (to_stdout->path() / "out").string();
+    }
     const auto converting = pipeline::convert_pipeline(request);
+    if (to_stdout && (is_per_article(converting->outputs.front()) ||
+                      require_exporter(request.format).target == TargetKind::folder))
+        throw UsageError("-o - writes one file to standard output; " + request.format + " writes a folder");
 
     // Every article is imported, checked against the schema and written by the runner of
     // `mimeo run`; its errors are reported together, and nothing is written after one.
@@ -49,7 +62,12 @@ int convert_command(const Arguments& args)
     run.use_cache = false;
     const pipeline::RunReport report = pipeline::run_pipeline(*converting, run, diagnostics, silent);
     for (const Diagnostic& error : report.errors) std::fprintf(stderr, "%s\n", format_diagnostic(error).c_str());
-    return report.errors.empty() ? 0 : 1;
+    if (!report.errors.empty()) return 1;
+    if (to_stdout) {
+        const std::string bytes = read_file(request.output);
+        std::fwrite(bytes.data(), 1, bytes.size(), stdout);
+    }
+    return 0;
 }
 
 }  // namespace mimeo::cli

@@ -5,10 +5,13 @@
 #include <cstdio>
 #include <cstring>
 #include <iostream>
+#include <string>
+#include <vector>
 
 #include "cli/commands.hpp"
 #include "common/diagnostics.hpp"
 #include "common/interrupt.hpp"
+#include "common/suggest.hpp"
 
 namespace {
 
@@ -20,7 +23,7 @@ void print_usage(std::ostream& out)
     for (const auto& command : mimeo::cli::commands())
         out << "  " << command.name << std::string(width + 2 - std::strlen(command.name), ' ') << command.summary
             << "\n";
-    out << "\n'mimeo COMMAND --help' describes a command.\n";
+    out << "\n'mimeo help COMMAND' (or 'mimeo COMMAND --help') describes a command.\n";
 }
 
 }  // namespace
@@ -33,7 +36,14 @@ int main(int argc, char** argv)
         return 2;
     }
     const std::string first = argv[1];
-    if (first == "--help" || first == "-h" || first == "help") {
+    std::vector<char*> rest(argv + 2, argv + argc);
+    std::string name = first;
+    // `mimeo help convert` is `mimeo convert --help`.
+    static char help_flag[] = "--help";
+    if (first == "help" && argc > 2) {
+        name = argv[2];
+        rest = {help_flag};
+    } else if (first == "--help" || first == "-h" || first == "help") {
         print_usage(std::cout);
         return 0;
     }
@@ -42,9 +52,9 @@ int main(int argc, char** argv)
         return 0;
     }
     for (const auto& command : mimeo::cli::commands()) {
-        if (first != command.name) continue;
+        if (name != command.name) continue;
         try {
-            return command.run(mimeo::cli::Arguments(argv + 2, argv + argc));
+            return command.run(mimeo::cli::Arguments(rest.begin(), rest.end()));
         } catch (const mimeo::Error& e) {
             std::fprintf(stderr, "%s\n", mimeo::format_diagnostic(e.diagnostic()).c_str());
             return 1;
@@ -59,7 +69,9 @@ int main(int argc, char** argv)
             return 1;
         }
     }
-    std::cerr << "mimeo: unknown command '" << first << "'\n";
+    std::vector<std::string> names;
+    for (const auto& command : mimeo::cli::commands()) names.push_back(command.name);
+    std::cerr << "mimeo: unknown command '" << name << "'" << mimeo::did_you_mean(name, names) << "\n";
     print_usage(std::cerr);
     return 2;
 }

@@ -1,5 +1,7 @@
 #include "common/files.hpp"
 
+#include <stdlib.h>
+
 #include <cctype>
 #include <cerrno>
 #include <cstdio>
@@ -121,6 +123,20 @@ std::filesystem::path find_near_mimeo(const std::filesystem::path& relative)
         if (auto found = find_above(executable.parent_path(), relative); !found.empty()) return found;
     }
     return find_above(std::filesystem::current_path(ec), relative);
+}
+
+TemporaryFolder::TemporaryFolder(const std::string& prefix)
+{
+    std::string pattern = (std::filesystem::temp_directory_path() / (prefix + "-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data()))
+        throw Error({pattern, 0, 0}, "write", std::string("cannot make a temporary folder: ") + std::strerror(errno));
+    path_ = pattern;
+}
+
+TemporaryFolder::~TemporaryFolder()
+{
+    std::error_code ec;
+    std::filesystem::remove_all(path_, ec);
 }
 
 }  // namespace mimeo

@@ -32,4 +32,18 @@ std::string lower_extension(const std::filesystem::path& path);
 // mimeo finds the schemas and checkers that npm installs beside a checkout.
 std::filesystem::path find_near_mimeo(const std::filesystem::path& relative);
 
+// A private folder (mode 0700) in the system's temporary folder, removed with all it holds
+// when done. Throws mimeo::Error(write) when none can be made.
+class TemporaryFolder {
+public:
+    explicit TemporaryFolder(const std::string& prefix);
+    ~TemporaryFolder();
+    TemporaryFolder(const TemporaryFolder&) = delete;
+    TemporaryFolder& operator=(const TemporaryFolder&) = delete;
+    const std::filesystem::path& path() const { return path_; }
+
+private:
+    std::filesystem::path path_;
+};
+
 }  // namespace mimeo

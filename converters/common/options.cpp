@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "common/suggest.hpp"
+
 namespace mimeo {
 
 const char* option_type_name(OptionType type)
@@ -133,8 +135,12 @@ void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const st
     for (const auto& entry : values_) {
         const std::string key = entry.first.Scalar();
         auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; });
-        if (spec == specs.end())
-            throw Error(location_of(key), "unknown-option", "format '" + format + "' has no option '" + key + "'");
+        if (spec == specs.end()) {
+            std::vector<std::string> names;
+            for (const OptionSpec& s : specs) names.push_back(s.name);
+            throw Error(location_of(key), "unknown-option",
+                        "format '" + format + "' has no option '" + key + "'" + did_you_mean(key, names));
+        }
         auto refuse = [&](const std::string& rule, const std::string& given) {
             const std::string message = format + " option '" + key + "' must be " + rule + " (got '" + given + "')";
             if (origin_.empty()) throw UsageError(message);

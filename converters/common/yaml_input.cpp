@@ -5,6 +5,7 @@
 #include <set>
 
 #include "common/standard_forms.hpp"
+#include "common/suggest.hpp"
 #include "common/url.hpp"
 
 namespace mimeo::yaml_input {
@@ -118,7 +119,8 @@ void check_keys(const Source& source, const YAML::Node& map, const std::string& 
     for (const auto& entry : map) {
         const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : "?";
         if (std::find(allowed.begin(), allowed.end(), key) != allowed.end()) continue;
-        std::string message = "unknown key '" + join_path(path, key) + "'";
+        const std::vector<std::string> known(allowed.begin(), allowed.end());
+        std::string message = "unknown key '" + join_path(path, key) + "'" + did_you_mean(key, known);
         if (warn_only) warn_only->warn(where(source, entry.first), "unknown-key", message);
         else throw Error(where(source, entry.first), "unknown-key", message);
     }

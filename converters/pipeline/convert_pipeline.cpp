@@ -14,11 +14,11 @@ std::unique_ptr<Pipeline> convert_pipeline(const ConvertRequest& request)
     if (request.issue) model::load_issue_description(*request.issue, issue);
 
     OutputSpec output;
-    output.format = request.format;
+    output.format = require_exporter(request.format).name;  // "EPUB3" is epub
     output.path = request.output;
     output.per_article = names_article_slug(output.path);
     output.options = request.export_options;
-    output.options.check_against(require_exporter(output.format).options, output.format);
+    output.options.check_against(find_exporter(output.format)->options, output.format);
     pipeline->outputs.push_back(std::move(output));
 
     const std::string engine = request.import_options.get_string("engine", "native");

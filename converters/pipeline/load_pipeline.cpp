@@ -4,6 +4,7 @@
 #include <set>
 
 #include "common/files.hpp"
+#include "common/suggest.hpp"
 #include "model/issue_metadata.hpp"
 #include "model/model.hpp"
 #include "pipeline/input_files.hpp"
@@ -204,8 +205,8 @@ private:
             const transforms::Transform* transform = transforms::find(name);
             if (!transform)
                 throw Error(yi::where(source_, name_node), "unknown-transform",
-                            "'" + key_path + "' names the unknown transform '" + name + "' (available: " +
-                                transforms::names() + ")");
+                            "'" + key_path + "' names the unknown transform '" + name + "'" +
+                                did_you_mean(name, transforms::name_list()) + " (available: " + transforms::names() + ")");
             TransformStep step{transform,
                                {settings, source_, key_path + (entry.IsMap() ? "." + name : ""), yi::where(source_, entry)}};
             transforms::check_settings(*transform, step.settings);
@@ -228,6 +229,7 @@ private:
             const Exporter* exporter = nullptr;
             try {
                 exporter = &require_exporter(output.format);
+                output.format = exporter->name;  // "EPUB3" is epub
             } catch (const UsageError& e) {
                 throw Error(yi::where(source_, entry["format"]), "unknown-format", "'" + key_path + ".format': " + e.what());
             }

@@ -1,7 +1,6 @@
 #include "pipeline/output_stage.hpp"
 
-#include <unistd.h>
-
+#include "common/files.hpp"
 #include "model/model.hpp"
 #include "pipeline/shard.hpp"
 #include "registry/formats.hpp"
@@ -15,25 +14,6 @@ std::string describe(const OutputSpec& output, std::size_t index)
 {
     return "output " + std::to_string(index + 1) + " (" + output.format + " " + output.path + ")";
 }
-
-// A private folder for the links the checkers read, removed when done.
-class CheckFolder {
-public:
-    CheckFolder()
-    {
-        std::string pattern = (fs::temp_directory_path() / "mimeo-check-XXXXXX").string();
-        if (::mkdtemp(pattern.data())) path_ = pattern;
-    }
-    ~CheckFolder()
-    {
-        std::error_code ec;
-        if (!path_.empty()) fs::remove_all(path_, ec);
-    }
-    const fs::path& path() const { return path_; }
-
-private:
-    fs::path path_;
-};
 
 // The checkers know files by their names (.epub, .xml), but staged files have temporary
 // names; so each is linked (or copied) under its final path, as seen from the target's
@@ -69,8 +49,7 @@ void merge(CheckResult& total, std::size_t& counted, const CheckResult& one)
 void check_staged(const Checker& checker, const std::vector<StagedFile>& staged, const fs::path& target,
                   TargetKind kind, Diagnostics& diagnostics, CheckResult& total, std::size_t& counted)
 {
-    CheckFolder folder;
-    if (folder.path().empty()) throw Error({target.string(), 0, 0}, "write", "cannot make a folder for the check");
+    const TemporaryFolder folder("mimeo-check");
     for (const StagedFile& file : staged) {
         const fs::path linked = present_as(file, target, folder.path());
         if (kind == TargetKind::folder && !checker.recognizes(linked)) continue;

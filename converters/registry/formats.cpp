@@ -1,9 +1,12 @@
 #include "registry/formats.hpp"
 
 #include <algorithm>
+#include <cctype>
+#include <map>
 #include <fstream>
 
 #include "common/files.hpp"
+#include "common/suggest.hpp"
 #include "docx/docx_importer.hpp"
 #include "email/email_checker.hpp"
 #include "email/email_exporter.hpp"
@@ -23,11 +26,32 @@
 namespace mimeo {
 namespace {
 
+// Names are read case aside, and with the common names of their versions.
+std::string usual_name(const std::string& name)
+{
+    std::string lower = name;
+    for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    static const std::map<std::string, std::string> aliases = {
+        {"epub3", "epub"}, {"rss2", "rss"}, {"atom1", "atom"}, {"html5", "html"}, {"xhtml", "html"},
+        {"md", "markdown"}, {"gfm", "markdown"}, {"eml", "email"}, {"word", "docx"}};
+    auto alias = aliases.find(lower);
+    return alias == aliases.end() ? lower : alias->second;
+}
+
 template <typename T>
 const T* find_by_name(const std::vector<T>& list, const std::string& name)
 {
-    auto it = std::find_if(list.begin(), list.end(), [&](const T& item) { return item.name == name; });
+    const std::string wanted = usual_name(name);
+    auto it = std::find_if(list.begin(), list.end(), [&](const T& item) { return item.name == wanted; });
     return it == list.end() ? nullptr : &*it;
+}
+
+template <typename T>
+std::vector<std::string> name_list(const std::vector<T>& list)
+{
+    std::vector<std::string> names;
+    for (const auto& item : list) names.push_back(item.name);
+    return names;
 }
 
 template <typename T>
@@ -136,7 +160,8 @@ std::string engine_names()
 const Exporter& require_exporter(const std::string& name)
 {
     if (const Exporter* found = find_exporter(name)) return *found;
-    throw UsageError("unknown output format '" + name + "' (available: " + names_of(exporters()) + ")");
+    throw UsageError("unknown output format '" + name + "'" + did_you_mean(name, name_list(exporters())) +
+                     " (available: " + names_of(exporters()) + ")");
 }
 
 const Importer& require_importer(const std::string& name)
@@ -149,7 +174,8 @@ const Importer& require_importer(const std::string& name)
         if (!importer.format_named(name).empty()) return importer;
         others += ", and any format " + importer.name + " reads";
     }
-    throw UsageError("unknown input format '" + name + "' (available: " + names_of(importers()) + others + ")");
+    throw UsageError("unknown input format '" + name + "'" + did_you_mean(name, name_list(importers())) +
+                     " (available: " + names_of(importers()) + others + ")");
 }
 
 }  // namespace mimeo

@@ -44,10 +44,17 @@ const Transform* find(const std::string& name)
     return it == list.end() ? nullptr : &*it;
 }
 
+std::vector<std::string> name_list()
+{
+    std::vector<std::string> list;
+    for (const auto& t : all()) list.push_back(t.name);
+    return list;
+}
+
 std::string names()
 {
     std::string out;
-    for (const auto& t : all()) out += (out.empty() ? "" : ", ") + t.name;
+    for (const std::string& name : name_list()) out += (out.empty() ? "" : ", ") + name;
     return out;
 }
 

@@ -39,6 +39,7 @@ struct Transform {
 
 const std::vector<Transform>& all();
 const Transform* find(const std::string& name);
+std::vector<std::string> name_list();
 // "a, b, c": the names, for messages.
 std::string names();
 
