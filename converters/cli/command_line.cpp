@@ -2,7 +2,9 @@
 
 #include <iostream>
 
+#include "common/codes.hpp"
 #include "common/diagnostics.hpp"
+#include "common/suggest.hpp"
 #include "registry/formats.hpp"
 
 namespace mimeo::cli {
@@ -30,6 +32,23 @@ void add_import_options(po::options_description& options)
         ("engine", po::value<std::string>(), "native (default) or pandoc: read every format, Markdown and DOCX too, through pandoc")
         ("input-option,I", po::value<std::vector<std::string>>()->composing(),
          "importer option KEY=VALUE (repeatable)");
+}
+
+void add_quiet_codes(po::options_description& options)
+{
+    options.add_options()("quiet-code", po::value<std::vector<std::string>>()->composing(),
+                          "do not show warnings of this code (repeatable; 'mimeo codes' lists them)");
+}
+
+void apply_quiet_codes(const po::variables_map& values, Diagnostics& diagnostics)
+{
+    if (!values.count("quiet-code")) return;
+    for (const std::string& code : values["quiet-code"].as<std::vector<std::string>>()) {
+        if (!is_known_code(code))
+            throw UsageError("--quiet-code " + code + ": no such diagnostic code" + did_you_mean(code, known_codes()) +
+                             " ('mimeo codes' lists them)");
+        diagnostics.suppress(code);
+    }
 }
 
 FormatOptions assignments(const po::variables_map& values, const char* option)

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "cli/commands.hpp"
+#include "common/diagnostics.hpp"
 #include "common/options.hpp"
 
 namespace mimeo::cli {
@@ -20,6 +21,11 @@ bool parse(const Arguments& args, const char* usage, po::options_description& op
 // Options shared by commands that import: --from, --no-smart, --engine, -I KEY=VALUE.
 void add_import_options(po::options_description& options);
 FormatOptions import_options_from(const po::variables_map& values);
+
+// --quiet-code CODE (repeatable): warnings of that code are not shown. Unknown codes are a
+// usage error.
+void add_quiet_codes(po::options_description& options);
+void apply_quiet_codes(const po::variables_map& values, Diagnostics& diagnostics);
 
 // KEY=VALUE assignments of a repeatable option, as format options.
 FormatOptions assignments(const po::variables_map& values, const char* option);

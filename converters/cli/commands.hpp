@@ -21,6 +21,8 @@ int convert_command(const Arguments& args);
 int check_command(const Arguments& args);
 int run_command(const Arguments& args);
 int import_worker_command(const Arguments& args);
+int codes_command(const Arguments& args);
+int formats_command(const Arguments& args);
 
 const std::vector<Command>& commands();
 

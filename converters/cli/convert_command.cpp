@@ -22,6 +22,7 @@ int convert_command(const Arguments& args)
         ("fragment", "html: only the body content, with no page around it")
         ("option,O", po::value<std::vector<std::string>>()->composing(), "output format option KEY=VALUE (repeatable)");
     add_import_options(options);
+    add_quiet_codes(options);
     po::variables_map values;
     if (!parse(args, "mimeo convert IN... --to FORMAT -o OUT [--issue ISSUE.yaml] [-O KEY=VALUE]...", options,
                "input", values))
@@ -57,6 +58,7 @@ int convert_command(const Arguments& args)
     // Every article is imported, checked against the schema and written by the runner of
     // `mimeo run`; its errors are reported together, and nothing is written after one.
     Diagnostics diagnostics;
+    apply_quiet_codes(values, diagnostics);
     pipeline::ConsoleProgress silent(stderr, false, true);
     pipeline::RunOptions run;
     run.use_cache = false;

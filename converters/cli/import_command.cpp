@@ -14,12 +14,14 @@ int import_command(const Arguments& args)
         ("input", po::value<std::vector<std::string>>(), "the article to read")
         ("output,o", po::value<std::string>(), "where to write the canonical XML (default: standard output)");
     add_import_options(options);
+    add_quiet_codes(options);
     po::variables_map values;
     if (!parse(args, "mimeo import IN [-o OUT.xml] [--from FORMAT]", options, "input", values)) return 0;
     if (!values.count("input") || values["input"].as<std::vector<std::string>>().size() != 1)
         throw UsageError("give exactly one input file");
 
     Diagnostics diagnostics;
+    apply_quiet_codes(values, diagnostics);
     pugi::xml_document article;
     import_file(values["input"].as<std::vector<std::string>>().front(), values["from"].as<std::string>(),
                 import_options_from(values), article, diagnostics);

@@ -56,6 +56,7 @@ int run_command(const Arguments& args)
          "MiB of address space each import worker may use (0: no limit; with both 0, imports run in "
          "mimeo's own process)")
         ("quiet,q", "print only errors: no progress, warnings or summary");
+    add_quiet_codes(options);
     po::variables_map values;
     if (!parse(args,
                "mimeo run PIPELINE.yaml [--jobs N] [--only FORMAT...] [--out DIR] [--cache DIR | --no-cache] "
@@ -94,6 +95,8 @@ int run_command(const Arguments& args)
     const auto loaded = pipeline::load_pipeline(files.front());
 
     Diagnostics diagnostics;
+    apply_quiet_codes(values, diagnostics);
+    for (const std::string& code : loaded->quiet_codes) diagnostics.suppress(code);
     // Warnings printed while the bar is drawn would tear it: on a terminal they wait for the end.
     if (quiet || terminal) diagnostics.echo_to(nullptr);
     for (const Diagnostic& warning : loaded->warnings) diagnostics.add(warning);

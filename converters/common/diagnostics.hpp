@@ -1,5 +1,5 @@
 // Diagnostics: every message mimeo prints about an input or output.
-// Format: `file:line:col: severity[code]: message` (codes listed in docs/diagnostics.md).
+// Format: `file:line:col: severity[code]: message` (codes listed in common/codes.hpp).
 #pragma once
 
 #include <mutex>
@@ -20,7 +20,7 @@ enum class Severity { warning, error };
 
 struct Diagnostic {
     Severity severity = Severity::error;
-    std::string code;  // stable identifier such as "docx-skip"; may be empty
+    std::string code;  // stable identifier such as "docx-skip", listed in common/codes.hpp
     Location where;
     std::string message;
 };
@@ -31,7 +31,6 @@ std::string format_diagnostic(const Diagnostic& d);
 class Error : public std::runtime_error {
 public:
     Error(Location where, std::string code, std::string message);
-    explicit Error(std::string message) : Error(Location{}, "", std::move(message)) {}
     const Diagnostic& diagnostic() const { return diagnostic_; }
 
 private:
@@ -54,7 +53,8 @@ public:
     // Everything collected so far, leaving none.
     std::vector<Diagnostic> take();
     std::size_t warning_count() const;
-    // Suppressed codes are dropped on arrival (like `--quiet-code docx-skip`).
+    // Warnings of a suppressed code are dropped on arrival (`--quiet-code docx-skip`); errors
+    // never are.
     void suppress(std::string code);
     // Where diagnostics are echoed as they arrive; nullptr to only collect.
     void echo_to(std::FILE* stream) { echo_ = stream; }

@@ -5,13 +5,13 @@
 
 #include "common/media_type.hpp"
 #include "common/url.hpp"
+#include "common/zip_writer.hpp"
 #include "epub/identity.hpp"
 #include "epub/images.hpp"
 #include "epub/navigation.hpp"
 #include "epub/package_document.hpp"
 #include "epub/pages.hpp"
 #include "epub/stylesheet.hpp"
-#include "epub/zip_writer.hpp"
 #include "html/raw_html.hpp"
 #include "html/safe_html.hpp"
 #include "html/renderer.hpp"
@@ -103,7 +103,7 @@ public:
                                          {package_path, package, true}};
         for (const Item& item : book_.items)
             entries.push_back({"EPUB/" + item.href, item.bytes, !is_compressed_media(item.media_type)});
-        return write_zip(entries, book_.modified);
+        return write_zip(entries, book_.modified, "epub-zip");
     }
 
 private:

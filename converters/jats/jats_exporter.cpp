@@ -1,14 +1,16 @@
+#include <deque>
 #include <map>
 #include <memory>
 #include <set>
 
 #include "common/files.hpp"
+#include "common/media_type.hpp"
+#include "common/zip_writer.hpp"
 #include "jats/dtd.hpp"
 #include "jats/jats_format.hpp"
 #include "jats/vocabulary.hpp"
 #include "jats/write_article.hpp"
 #include "jats/write_front.hpp"
-#include "jats/zip_bundle.hpp"
 #include "model/image_path.hpp"
 #include "model/model.hpp"
 
@@ -137,9 +139,16 @@ public:
             for (const auto& [target, source] : images.files()) out_.write(target_ / target, read_file(source));
             return;
         }
-        std::vector<std::pair<std::string, std::string>> entries = {{slug + ".xml", xml}};
-        for (const auto& [target, source] : images.files()) entries.push_back({target, read_file(source)});
-        out_.write(target_ / (slug + ".zip"), zip_bundle(entries));
+        // Stamped with the article's date (else the issue's), so that the same deposit is the same bytes.
+        std::string date = model::meta(article).child("date").text().get();
+        if (date.empty()) date = issue.child("date").text().get();
+        std::deque<std::string> images_read;  // a deque keeps the entries' views valid
+        std::vector<ZipEntry> entries = {{slug + ".xml", xml}};
+        for (const auto& [target, source] : images.files()) {
+            images_read.push_back(read_file(source));
+            entries.push_back({target, images_read.back(), !is_compressed_media(sniff_image(images_read.back()).media_type)});
+        }
+        out_.write(target_ / (slug + ".zip"), write_zip(entries, date.size() == 10 ? date + "T00:00:00Z" : "", "jats-zip"));
     }
 
 private:

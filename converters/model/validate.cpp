@@ -36,7 +36,7 @@ xmlRelaxNGPtr compiled_schema()
         schema = xmlRelaxNGParse(parser);
         xmlRelaxNGFreeParserCtxt(parser);
     });
-    if (!schema) throw Error("internal: the built-in article schema does not compile");
+    if (!schema) throw Error({}, "internal", "the built-in article schema does not compile");
     return schema;
 }
 

@@ -43,7 +43,11 @@ void hash_field(XXH3_state_t* state, std::string_view field)
 }  // namespace
 
 ArticleCache::ArticleCache(std::optional<fs::path> folder, bool read_only)
-    : folder_(std::move(folder)), read_only_(read_only)
+    : folder_(std::move(folder)), read_only_(read_only), on_interrupt_([this] {
+          staging_mutex_.lock();  // kept: the process exits right after
+          std::error_code ec;
+          for (const fs::path& path : staging_) fs::remove(path, ec);
+      })
 {
 }
 
@@ -101,11 +105,23 @@ void ArticleCache::store(const std::string& key, const std::string& source_file,
     text = std::string(entry_header) + std::string(hash_label) + hex_hash(text) + "\n" + text;
     NewStagedFile staged;
     try {
+        std::lock_guard lock(staging_mutex_);
         staged = create_staged(target);
+        staging_.insert(staged.path);
     } catch (const Error&) {
         return;  // an entry not stored is imported again next time
     }
-    const fs::path& temporary = staged.path;
+    const fs::path temporary = staged.path;
+    // Once it is renamed, or removed, there is nothing left for an interrupt to clean.
+    struct Unlist {
+        const ArticleCache& cache;
+        const fs::path& path;
+        ~Unlist()
+        {
+            std::lock_guard lock(cache.staging_mutex_);
+            cache.staging_.erase(path);
+        }
+    } unlist{*this, temporary};
     const bool written = write_all(staged.fd, text);
     if (::close(staged.fd) != 0 || !written) {
         fs::remove(temporary, ec);

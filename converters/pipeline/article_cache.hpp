@@ -8,11 +8,14 @@
 #include <pugixml.hpp>
 
 #include <filesystem>
+#include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "common/interrupt.hpp"
 #include "pipeline/pipeline.hpp"
 
 namespace mimeo::pipeline {
@@ -45,6 +48,11 @@ private:
     std::filesystem::path entry_path(const std::string& key) const;
     std::optional<std::filesystem::path> folder_;
     bool read_only_;
+    // Entries being written, which SIGINT or SIGTERM removes: an entry is created and listed
+    // under the lock the interrupt's cleanup takes, so it finds every one.
+    mutable std::mutex staging_mutex_;
+    mutable std::set<std::filesystem::path> staging_;
+    InterruptCleanup on_interrupt_;
 };
 
 }  // namespace mimeo::pipeline

@@ -109,7 +109,7 @@ struct Work {
         } catch (const Error& e) {
             fail(article, step, e.diagnostic());
         } catch (const std::exception& e) {
-            fail(article, step, {Severity::error, "", {file, 0, 0}, e.what()});
+            fail(article, step, {Severity::error, "unexpected", {file, 0, 0}, e.what()});
         }
         progress.article_done(source.path, article.from_cache);
     }

@@ -74,7 +74,7 @@ void answer(const Pipeline& pipeline, const std::string& request)
         fail({Severity::error, "import-memory", {file, 0, 0},
               "the import needed more memory than its worker may use (--import-memory MIB sets the limit)"});
     } catch (const std::exception& e) {
-        fail({Severity::error, "", {file, 0, 0}, e.what()});
+        fail({Severity::error, "unexpected", {file, 0, 0}, e.what()});
     }
 }
 

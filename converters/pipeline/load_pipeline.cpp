@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "common/codes.hpp"
 #include "common/files.hpp"
 #include "common/suggest.hpp"
 #include "model/issue_metadata.hpp"
@@ -19,8 +20,8 @@ namespace yi = yaml_input;
 
 namespace {
 
-const std::vector<std::string_view> top_keys = {"description", "publication", "issue",   "defaults",
-                                                "inputs",      "transforms",  "outputs", "cache"};
+const std::vector<std::string_view> top_keys = {"description", "publication", "issue", "defaults",   "inputs",
+                                                "transforms",  "outputs",     "cache", "quiet-codes"};
 const std::vector<std::string_view> input_keys = {"path", "from", "engine", "options"};
 // An output's other keys are the format's options.
 const std::vector<std::string_view> output_keys = {"format", "path", "check"};
@@ -78,11 +79,28 @@ public:
             missing(source_, root, "outputs", "list what to write, such as 'outputs: [{format: html, path: issue.html}]'");
         outputs(root["outputs"], issue);
         cache(root["cache"]);
+        if (root["quiet-codes"]) quiet_codes(root["quiet-codes"]);
     }
 
 private:
     Pipeline& p_;
     const yi::Source& source_;
+
+    // Warnings of these codes are not shown; each must be a code mimeo has.
+    void quiet_codes(const YAML::Node& list)
+    {
+        if (list.IsNull()) return;
+        if (!list.IsSequence()) yi::fail(source_, list, "quiet-codes", "must be a list of diagnostic codes");
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const std::string key_path = item_path("quiet-codes", i);
+            const std::string code = yi::scalar(source_, list[i], key_path);
+            if (!is_known_code(code))
+                throw Error(yi::where(source_, list[i]), "unknown-code",
+                            "'" + key_path + "' names no diagnostic code: '" + code + "'" +
+                                did_you_mean(code, known_codes()) + " ('mimeo codes' lists them)");
+            p_.quiet_codes.push_back(code);
+        }
+    }
 
     void non_empty_list(const YAML::Node& node, const std::string& key_path, const std::string& what)
     {

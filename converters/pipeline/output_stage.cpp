@@ -147,7 +147,7 @@ void OutputWriter::write_one(const std::function<void()>& export_it, const fs::p
         throw Error(d.where, d.code, describe(output_, index_) + ", step " + step + ": " + d.message);
     } catch (const std::exception& e) {
         pass_on_warnings();
-        throw Error({target.string(), 0, 0}, "", describe(output_, index_) + ", step " + step + ": " + std::string(e.what()));
+        throw Error({target.string(), 0, 0}, "unexpected", describe(output_, index_) + ", step " + step + ": " + std::string(e.what()));
     }
 }
 

@@ -58,6 +58,7 @@ struct Pipeline {
     std::vector<OutputSpec> outputs;
     std::optional<std::filesystem::path> cache;  // none: `cache: false`
     std::vector<Diagnostic> warnings;  // met while loading, reported by the run
+    std::vector<std::string> quiet_codes;  // `quiet-codes:`: warnings of these are not shown
 };
 
 }  // namespace mimeo::pipeline

@@ -6,7 +6,7 @@
 
 #include "common/media_type.hpp"
 #include "epub/identity.hpp"
-#include "epub/zip_writer.hpp"
+#include "common/zip_writer.hpp"
 #include "model/model.hpp"
 
 using namespace mimeo;
@@ -70,8 +70,8 @@ TEST(EpubZip, OrderStorageAndTimesAreFixed)
     std::vector<ZipEntry> entries = {{"mimetype", "application/epub+zip", false},
                                      {"META-INF/container.xml", "<container/>", true},
                                      {"EPUB/big.txt", big, true}};
-    const std::string bytes = write_zip(entries, "2025-04-14T10:20:30Z");
-    EXPECT_EQ(bytes, write_zip(entries, "2025-04-14T10:20:30Z"));
+    const std::string bytes = write_zip(entries, "2025-04-14T10:20:30Z", "epub-zip");
+    EXPECT_EQ(bytes, write_zip(entries, "2025-04-14T10:20:30Z", "epub-zip"));
     // The OCF rule readers rely on: "mimetype" at offset 30, stored, right after its local header.
     EXPECT_EQ(bytes.substr(30, 8), "mimetype");
     EXPECT_EQ(bytes.substr(38, 20), "application/epub+zip");

@@ -1,4 +1,4 @@
-#include "epub/zip_writer.hpp"
+#include "common/zip_writer.hpp"
 
 #include <zip.h>
 
@@ -6,12 +6,12 @@
 
 #include "common/diagnostics.hpp"
 
-namespace mimeo::epub {
+namespace mimeo {
 namespace {
 
-[[noreturn]] void zip_failure(const std::string& what, zip_error_t* error)
+[[noreturn]] void zip_failure(const std::string& code, const std::string& what, zip_error_t* error)
 {
-    throw Error({}, "epub-zip", "cannot build the EPUB archive: " + what + ": " + zip_error_strerror(error));
+    throw Error({}, code, "cannot build the zip archive: " + what + ": " + zip_error_strerror(error));
 }
 
 struct DosTime {
@@ -35,17 +35,17 @@ DosTime dos_time(std::string_view timestamp)
 
 }  // namespace
 
-std::string write_zip(const std::vector<ZipEntry>& entries, std::string_view timestamp)
+std::string write_zip(const std::vector<ZipEntry>& entries, std::string_view timestamp, const std::string& code)
 {
     zip_error_t error;
     zip_error_init(&error);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &error);
-    if (!buffer) zip_failure("memory buffer", &error);
+    if (!buffer) zip_failure(code, "memory buffer", &error);
     zip_source_keep(buffer);  // zip_close would free it; the archive is read from it afterwards
     zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &error);
     if (!archive) {
         zip_source_free(buffer);
-        zip_failure("open", &error);
+        zip_failure(code, "open", &error);
     }
     const DosTime when = dos_time(timestamp);
     for (const ZipEntry& entry : entries) {
@@ -60,7 +60,7 @@ std::string write_zip(const std::vector<ZipEntry>& entries, std::string_view tim
             zip_error_set(&copy, zip_error_code_zip(cause), zip_error_code_system(cause));
             zip_discard(archive);
             zip_source_free(buffer);
-            zip_failure(what, &copy);
+            zip_failure(code, what, &copy);
         }
         auto i = static_cast<zip_uint64_t>(index);
         // Level 1: the fastest deflate; higher levels cost several times the time for books a few percent smaller.
@@ -74,7 +74,7 @@ std::string write_zip(const std::vector<ZipEntry>& entries, std::string_view tim
         zip_error_set(&error, zip_error_code_zip(cause), zip_error_code_system(cause));
         zip_discard(archive);
         zip_source_free(buffer);
-        zip_failure("write", &error);
+        zip_failure(code, "write", &error);
     }
     std::string bytes;
     if (zip_source_open(buffer) == 0) {
@@ -91,9 +91,9 @@ std::string write_zip(const std::vector<ZipEntry>& entries, std::string_view tim
     zip_source_free(buffer);
     if (bytes.empty()) {
         zip_error_set(&error, ZIP_ER_READ, 0);
-        zip_failure("read back", &error);
+        zip_failure(code, "read back", &error);
     }
     return bytes;
 }
 
-}  // namespace mimeo::epub
+}  // namespace mimeo
