@@ -73,6 +73,8 @@ enum class VerticalMerge { none, restart, next };
 struct Cell {
     int grid_span = 1;
     VerticalMerge merge = VerticalMerge::none;
+    int row_span = 1;      // resolve_grid: the rows a restarted vMerge run covers
+    bool covered = false;  // resolve_grid: a continued cell under another's span, not a cell of its own
     std::vector<Block> blocks;
 };
 
@@ -85,6 +87,7 @@ struct Row {
 struct Table {
     std::string style_id;
     int grid_columns = 0;  // from w:tblGrid; 0 when it has none
+    int columns = 0;       // resolve_grid: the widest of the grid and the rows
     bool first_row_look = false;  // w:tblLook firstRow: the table style sets the first row apart
     std::vector<Row> rows;
 };

@@ -7,6 +7,7 @@
 #include "common/diagnostics.hpp"
 #include "docx/math.hpp"
 #include "docx/symbols.hpp"
+#include "docx/table_grid.hpp"
 
 namespace mimeo::docx {
 namespace {
@@ -191,6 +192,7 @@ private:
         if (pugi::xml_attribute first = look.attribute("w:firstRow")) t.first_row_look = first.as_bool();
         else t.first_row_look = (std::strtoul(look.attribute("w:val").value(), nullptr, 16) & 0x20) != 0;
         rows(tbl, t.rows);
+        resolve_grid(t);
         return t;
     }
 

@@ -345,24 +345,8 @@ private:
         pugi::xml_node table = parent.append_child("table");
         if (caption) inlines(caption->inlines, table.append_child("caption"));
 
-        // Grid positions: a cell's first column, so that vMerge runs can be followed down.
         const std::size_t row_count = t.rows.size();
-        std::vector<std::vector<int>> starts(row_count);
-        int columns = t.grid_columns;
-        for (std::size_t r = 0; r < row_count; ++r) {
-            int col = t.rows[r].grid_before;
-            for (const Cell& cell : t.rows[r].cells) {
-                starts[r].push_back(col);
-                col += cell.grid_span;
-            }
-            columns = std::max(columns, col);
-        }
-        auto continues_at = [&](std::size_t r, int col) {
-            for (std::size_t k = 0; k < starts[r].size(); ++k)
-                if (starts[r][k] == col) return t.rows[r].cells[k].merge == VerticalMerge::next;
-            return false;
-        };
-        for (int c = 0; c < columns; ++c) table.append_child("column");
+        for (int c = 0; c < t.columns; ++c) table.append_child("column");
 
         std::size_t header_rows = 0;
         while (header_rows < row_count && t.rows[header_rows].header) ++header_rows;
@@ -371,27 +355,14 @@ private:
         pugi::xml_node body = table.append_child("rows");
         for (std::size_t r = 0; r < row_count; ++r) {
             pugi::xml_node row = (r < header_rows ? head : body).append_child("row");
-            for (std::size_t k = 0; k < t.rows[r].cells.size(); ++k) {
-                const Cell& cell = t.rows[r].cells[k];
-                // A continued cell is covered by the cell above it, unless nothing starts the run.
-                if (cell.merge == VerticalMerge::next && r > 0 && (continues_at(r - 1, starts[r][k]) || starts_merge(t, starts, r - 1, starts[r][k])))
-                    continue;
+            for (const Cell& cell : t.rows[r].cells) {
+                if (cell.covered) continue;
                 pugi::xml_node out = row.append_child("cell");
                 if (cell.grid_span > 1) out.append_attribute("colspan") = cell.grid_span;
-                int span = 1;
-                if (cell.merge == VerticalMerge::restart)
-                    while (r + span < row_count && continues_at(r + span, starts[r][k])) ++span;
-                if (span > 1) out.append_attribute("rowspan") = span;
+                if (cell.row_span > 1) out.append_attribute("rowspan") = cell.row_span;
                 cell_content(cell, out);
             }
         }
-    }
-
-    static bool starts_merge(const Table& t, const std::vector<std::vector<int>>& starts, std::size_t r, int col)
-    {
-        for (std::size_t k = 0; k < starts[r].size(); ++k)
-            if (starts[r][k] == col) return t.rows[r].cells[k].merge == VerticalMerge::restart;
-        return false;
     }
 
     // A cell that is one plain paragraph holds its inlines directly.

@@ -1,0 +1,113 @@
+// Both DOCX stages on hand-built input: stage one's table grid (table_grid.hpp) from a
+// Table as the part reader leaves it, and stage two (to_model.hpp) from a WordDocument,
+// with no package and no XML in between.
+#include <gtest/gtest.h>
+
+#include "docx/table_grid.hpp"
+#include "docx/to_model.hpp"
+#include "model/model.hpp"
+#include "model/validate.hpp"
+#include "temp_folder.hpp"
+
+namespace mimeo::docx {
+namespace {
+
+Cell cell(const std::string& text, int span = 1, VerticalMerge merge = VerticalMerge::none)
+{
+    Cell c;
+    c.grid_span = span;
+    c.merge = merge;
+    Paragraph p;
+    p.inlines.push_back(make_inline(InlineKind::text, text));
+    c.blocks.push_back({p});
+    return c;
+}
+
+Row row(std::vector<Cell> cells, int grid_before = 0)
+{
+    Row r;
+    r.cells = std::move(cells);
+    r.grid_before = grid_before;
+    return r;
+}
+
+// A | B spans 2 rows | C
+// D |   (covered)    | E
+// F spans 2 columns  | G      and a row that starts one column in.
+Table merged_table()
+{
+    Table t;
+    t.grid_columns = 3;
+    t.rows.push_back(row({cell("A"), cell("B", 1, VerticalMerge::restart), cell("C")}));
+    t.rows.push_back(row({cell("D"), cell("", 1, VerticalMerge::next), cell("E")}));
+    t.rows.push_back(row({cell("F", 2), cell("G")}));
+    t.rows.push_back(row({cell("H", 1, VerticalMerge::next), cell("I")}, 1));
+    return t;
+}
+
+TEST(DocxTableGrid, ResolvesSpansAndCoveredCells)
+{
+    Table t = merged_table();
+    resolve_grid(t);
+    EXPECT_EQ(t.columns, 3);
+    EXPECT_EQ(t.rows[0].cells[1].row_span, 2);
+    EXPECT_TRUE(t.rows[1].cells[1].covered);
+    EXPECT_FALSE(t.rows[1].cells[0].covered);
+    // "continue" with nothing above it to continue, in column 1: a cell of its own.
+    EXPECT_FALSE(t.rows[3].cells[0].covered);
+    EXPECT_EQ(t.rows[3].cells[0].row_span, 1);
+}
+
+TEST(DocxTableGrid, ARowWiderThanTheGridWidensTheTable)
+{
+    Table t;
+    t.grid_columns = 2;
+    t.rows.push_back(row({cell("a"), cell("b", 3)}));
+    resolve_grid(t);
+    EXPECT_EQ(t.columns, 4);
+}
+
+TEST(DocxToModel, MapsAResolvedTableAndParagraphs)
+{
+    WordDocument doc;
+    Paragraph intro;
+    intro.inlines.push_back(make_inline(InlineKind::text, "Before "));
+    RunFormat bold;
+    bold.bold = true;
+    intro.inlines.push_back(make_inline(InlineKind::text, "the table", {}, bold));
+    doc.body.push_back({intro});
+    Table t = merged_table();
+    resolve_grid(t);
+    doc.body.push_back({t});
+    doc.properties.title = "Hand-built";
+
+    mimeo::testing::TempFolder folder;
+    Media media(folder.path() / "media", "media/");
+    pugi::xml_document out;
+    pugi::xml_node article = model::new_article(out);
+    Diagnostics diagnostics;
+    map_to_model(doc, article, media, {}, diagnostics, "hand-built.docx");
+    model::meta_field(article, "slug").text().set("hand-built");
+    for (const auto& problem : model::validate_document(out, "hand-built")) ADD_FAILURE() << problem.message;
+
+    EXPECT_STREQ(model::meta(article).child("title").text().get(), "Hand-built");
+    pugi::xml_node p = model::body(article).child("p");
+    EXPECT_STREQ(p.first_child().value(), "Before ");
+    EXPECT_STREQ(p.child("strong").text().get(), "the table");
+
+    pugi::xml_node table = model::body(article).child("table");
+    ASSERT_TRUE(table);
+    EXPECT_EQ(std::distance(table.children("column").begin(), table.children("column").end()), 3);
+    std::vector<std::size_t> cells_per_row;
+    for (pugi::xml_node r : table.child("rows").children("row"))
+        cells_per_row.push_back(static_cast<std::size_t>(std::distance(r.children("cell").begin(), r.children("cell").end())));
+    EXPECT_EQ(cells_per_row, (std::vector<std::size_t>{3, 2, 2, 2}));
+    pugi::xml_node b = table.child("rows").child("row").child("cell").next_sibling();
+    EXPECT_EQ(b.attribute("rowspan").as_int(), 2);
+    EXPECT_STREQ(b.text().get(), "B");
+    pugi::xml_node f = table.child("rows").child("row").next_sibling().next_sibling().child("cell");
+    EXPECT_EQ(f.attribute("colspan").as_int(), 2);
+}
+
+}  // namespace
+}  // namespace mimeo::docx
