@@ -118,7 +118,7 @@ private:
                 if (keep_insertions()) block_children(child, out);
             } else if (name == "w:del" || name == "w:moveFrom") {
                 if (!keep_insertions()) block_children(child, out);
-            } else if (name == "w:bookmarkStart") pending_bookmarks_.push_back(child.attribute("w:name").value());
+            } else if (name == "w:bookmarkStart") bookmark_between(child);
             else if (name == "mc:AlternateContent") block_children(choose(child), out);
             else if (name == "m:oMathPara") {
                 Paragraph para;
@@ -212,7 +212,7 @@ private:
                 out.push_back(std::move(row));
             } else if (name == "w:sdt") rows(child.child("w:sdtContent"), out);
             else if (name == "w:customXml") rows(child, out);
-            else if (name == "w:bookmarkStart") pending_bookmarks_.push_back(child.attribute("w:name").value());
+            else if (name == "w:bookmarkStart") bookmark_between(child);
             else if (!ignorable(name)) skip(name);
         }
     }
@@ -270,7 +270,7 @@ private:
             } else if (name == "w:del" || name == "w:moveFrom") {
                 if (!keep_insertions()) inline_children(child, out);
             } else if (name == "w:bookmarkStart") {
-                emit(make_inline(InlineKind::bookmark, "", child.attribute("w:name").value()), out);
+                if (!cursor_mark(child)) emit(make_inline(InlineKind::bookmark, "", child.attribute("w:name").value()), out);
             } else if (name == "m:oMath") {
                 emit(make_inline(InlineKind::math, omml_to_tex(child), "inline"), out);
             } else if (name == "m:oMathPara") math_paragraph(child, out);
@@ -482,6 +482,14 @@ private:
     PartContext& c_;
     std::vector<OpenField> fields_;
     std::vector<std::string> pending_bookmarks_;  // bookmarks between paragraphs: they mark the next one
+
+    // _GoBack marks where Word's cursor last was, not a place anyone links to.
+    static bool cursor_mark(pugi::xml_node bookmark) { return std::string_view(bookmark.attribute("w:name").value()) == "_GoBack"; }
+
+    void bookmark_between(pugi::xml_node bookmark)
+    {
+        if (!cursor_mark(bookmark)) pending_bookmarks_.push_back(bookmark.attribute("w:name").value());
+    }
     Paragraph* paragraph_ = nullptr;              // the paragraph being read: text boxes attach to it
     std::string symbol_font_;                     // the run's font, when it is a symbol font
     std::vector<Inline> drop_cap_;                // a drop cap is a paragraph of its own, read into the next

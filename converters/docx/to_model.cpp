@@ -115,7 +115,7 @@ private:
     void reserve_bookmarks(const std::vector<Inline>& in)
     {
         for (const Inline& x : in) {
-            if (x.kind == InlineKind::bookmark && x.target != "_GoBack") ids_.reserve(model::as_id(x.target));
+            if (x.kind == InlineKind::bookmark) ids_.reserve(model::as_id(x.target));
             reserve_bookmarks(x.content);
         }
     }
@@ -510,8 +510,7 @@ private:
 
     void anchor_into(const Inline& bookmark, pugi::xml_node parent)
     {
-        // _GoBack marks where the cursor last was, not a place anyone links to.
-        if (!parent || bookmark.target == "_GoBack") return;
+        if (!parent) return;
         const std::string id = model::as_id(bookmark.target);
         if (id.empty() || !anchors_.insert(id).second) return;
         parent.append_child("anchor").append_attribute("id") = id.c_str();

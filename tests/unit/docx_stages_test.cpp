@@ -3,8 +3,12 @@
 // with no package and no XML in between.
 #include <gtest/gtest.h>
 
+
+#include "common/zip_writer.hpp"
+#include "docx/reader.hpp"
 #include "docx/table_grid.hpp"
 #include "docx/to_model.hpp"
+#include "docx/zip_package.hpp"
 #include "model/model.hpp"
 #include "model/validate.hpp"
 #include "temp_folder.hpp"
@@ -65,6 +69,32 @@ TEST(DocxTableGrid, ARowWiderThanTheGridWidensTheTable)
     t.rows.push_back(row({cell("a"), cell("b", 3)}));
     resolve_grid(t);
     EXPECT_EQ(t.columns, 4);
+}
+
+// Stage one from the smallest package Word's readers accept: a document.xml alone.
+WordDocument read_body(const mimeo::testing::TempFolder& folder, const std::string& body)
+{
+    const std::string document =
+        "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>" + body +
+        "</w:body></w:document>";
+    const std::string zip = write_zip({{"word/document.xml", document}}, "", "docx-test");
+    const auto path = folder.file("doc.docx", zip);
+    Package package(path.string(), {});
+    return read_word_document(package, {});
+}
+
+TEST(DocxReader, LeavesOutWordsCursorMark)
+{
+    mimeo::testing::TempFolder folder;
+    const WordDocument doc = read_body(folder,
+        "<w:bookmarkStart w:id=\"0\" w:name=\"_GoBack\"/><w:bookmarkStart w:id=\"1\" w:name=\"between\"/>"
+        "<w:p><w:bookmarkStart w:id=\"2\" w:name=\"_GoBack\"/><w:bookmarkStart w:id=\"3\" w:name=\"inside\"/>"
+        "<w:r><w:t>x</w:t></w:r></w:p>");
+    ASSERT_EQ(doc.body.size(), 1u);
+    std::vector<std::string> bookmarks;
+    for (const Inline& x : std::get<Paragraph>(doc.body[0].value).inlines)
+        if (x.kind == InlineKind::bookmark) bookmarks.push_back(x.target);
+    EXPECT_EQ(bookmarks, (std::vector<std::string>{"between", "inside"}));
 }
 
 TEST(DocxToModel, MapsAResolvedTableAndParagraphs)
