@@ -47,6 +47,8 @@ const std::vector<CodeSection>& code_sections()
          }},
         {"Pipelines",
          {
+             {{"per-article-target"}, "error",
+              "`per-article: true` (EPUB, email) with an output path that names a file (`x.eml`) rather than the folder of `<slug>` files"},
              {{"not-cached"}, "error",
               "`--merge`: an article's canonical XML is not in the cache; run the shard that holds it first"},
              {{"unknown-code"}, "error",
@@ -181,8 +183,6 @@ const std::vector<CodeSection>& code_sections()
               "a bad `date` or `newline` option; (check) a Date not in RFC 5322 form, mixed line ends"},
              {{"email-subject"}, "error",
               "the subject template names an unknown variable or leaves a `{` open"},
-             {{"email-target"}, "error",
-              "`per-article: true` with an output that names an .eml file instead of a folder"},
              {{"email-empty"}, "error",
               "no articles to send"},
              {{"email-no-unsubscribe"}, "warning",

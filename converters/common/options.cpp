@@ -88,6 +88,12 @@ void FormatOptions::type_error(const std::string& key, const char* expected) con
     throw Error(location_of(key), "option-type", "option '" + key + "' must be " + expected);
 }
 
+void FormatOptions::erase(const std::string& key)
+{
+    values_ = YAML::Clone(values_);
+    values_.remove(key);
+}
+
 bool FormatOptions::get_bool(const std::string& key, bool fallback) const
 {
     YAML::Node v = values_[key];

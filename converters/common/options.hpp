@@ -38,6 +38,8 @@ public:
     // Parses `key=value`, reading the value as YAML so that lists and booleans work.
     void set_from_text(const std::string& assignment);
     void set(const std::string& key, const std::string& value) { values_[key] = value; }
+    // Takes `key` out of these options only: copies share their values until then.
+    void erase(const std::string& key);
 
     bool has(const std::string& key) const { return static_cast<bool>(values_[key]); }
     bool get_bool(const std::string& key, bool fallback) const;

@@ -125,18 +125,8 @@ void write_messages(const ExportRequest& request)
         request.diagnostics.warn(request.options.location_of("list-unsubscribe"), "email-no-unsubscribe",
                                  "no list-unsubscribe URL: the big mailbox providers ask bulk senders for List-Unsubscribe "
                                  "with one-click unsubscribe (an https URL)");
-    if (!settings.per_article) {
-        request.out.write(request.target,
-                          one_message(issue, articles, request.one_article, settings, where, request.diagnostics));
-        return;
-    }
-    if (request.target.extension() == ".eml")
-        throw Error(Location{}, "email-target",
-                    "with per-article: true the output is a folder of <slug>.eml files; name a folder, not " +
-                        request.target.string());
-    for (pugi::xml_node article : articles)
-        request.out.write(request.target / (model::slug(article) + ".eml"),
-                          one_message(issue, {article}, true, settings, where, request.diagnostics));
+    request.out.write(request.target,
+                      one_message(issue, articles, request.one_article, settings, where, request.diagnostics));
 }
 
 }  // namespace
@@ -145,7 +135,7 @@ Exporter exporter()
 {
     return {"email",
             "the issue as a plain-text newsletter (RFC 5322 .eml, format=flowed), with an HTML part by option",
-            TargetKind::file, option_specs(), write_messages};
+            TargetKind::file, option_specs(), write_messages, nullptr, ".eml"};
 }
 
 }  // namespace mimeo::email

@@ -171,7 +171,6 @@ Settings read_settings(const FormatOptions& options)
     if (s.width < 40 || s.width > 76)
         throw Error(options.location_of("width"), "email-width", "option 'width' must be between 40 and 76 columns, so that flowed lines stay within 78");
     s.html = options.get_bool("html", false);
-    s.per_article = options.get_bool("per-article", false);
     const std::string encoding = options.get_string("encoding", "auto");
     if (encoding != "auto") {
         s.encoding = encoding_named(encoding);

@@ -27,7 +27,6 @@ struct Settings {
     std::string footer;
     int width = 72;
     bool html = false;
-    bool per_article = false;
     std::optional<TransferEncoding> encoding;  // nullopt: chosen by need
     bool date_now = false;
     std::string image_base;

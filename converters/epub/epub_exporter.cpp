@@ -1,6 +1,5 @@
 #include "epub/epub_exporter.hpp"
 
-#include <map>
 
 #include "epub/assemble.hpp"
 #include "epub/book.hpp"
@@ -37,17 +36,7 @@ void write_epubs(const ExportRequest& request)
     const Settings settings = read_settings(request.options);
     pugi::xml_node issue = model::issue_of(request.issue);
     const auto articles = model::articles(issue);
-    if (!request.options.get_bool("per-article", false)) {
-        request.out.write(request.target, make_epub(issue, articles, !request.one_article, settings, request.diagnostics));
-        return;
-    }
-    // Staged through the OutputSet: one bad article leaves every earlier file as it was.
-    std::map<std::string, int> names_used;
-    for (pugi::xml_node article : articles) {
-        std::string name = model::slug(article);
-        if (int seen = ++names_used[name]; seen > 1) name += "-" + std::to_string(seen);
-        request.out.write(request.target / (name + ".epub"), make_epub(issue, {article}, false, settings, request.diagnostics));
-    }
+    request.out.write(request.target, make_epub(issue, articles, !request.one_article, settings, request.diagnostics));
 }
 
 }  // namespace
@@ -70,7 +59,9 @@ Exporter exporter()
               "pack images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
              {"raw-html", OptionType::string, "sanitize",
               "'sanitize' strips scripts, event handlers and unsafe URLs from raw HTML; 'keep' keeps it as it is (only made well-formed)"}},
-            write_epubs};
+            write_epubs,
+            nullptr,
+            ".epub"};
 }
 
 }  // namespace mimeo::epub

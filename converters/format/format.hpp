@@ -52,8 +52,9 @@ struct ExportRequest {
     const FormatOptions& options;
     OutputSet& out;
     Diagnostics& diagnostics;
-    // The issue holds one article of a per-article output (a ${article.slug} path): a book
-    // or message of that article, titled and identified by it, not an issue of one article.
+    // The issue holds one article of a per-article output (a ${article.slug} path, or the
+    // option per-article: true): a book or message of that article, titled and identified by
+    // it, not an issue of one article.
     bool one_article = false;
 };
 
@@ -84,6 +85,10 @@ struct Exporter {
     // a pipeline run can hand them each article as it is ready and keep none
     // (pipeline/runner.hpp). `write` then does the same over the issue's articles.
     std::function<std::unique_ptr<ArticleStream>(const StreamRequest&)> open_stream = nullptr;
+    // Set by exporters that take the option `per-article` (EPUB, email): the extension of the
+    // file each article gets. The option is said the one way runs know, as a path
+    // <folder>/${article.slug}<extension> (pipeline/per_article.hpp); `write` never sees it.
+    std::string per_article_extension = {};
 };
 
 struct CheckResult {

@@ -3,6 +3,7 @@
 #include "model/issue_metadata.hpp"
 #include "model/model.hpp"
 #include "pipeline/path_template.hpp"
+#include "pipeline/per_article.hpp"
 #include "registry/formats.hpp"
 
 namespace mimeo::pipeline {
@@ -18,7 +19,9 @@ std::unique_ptr<Pipeline> convert_pipeline(const ConvertRequest& request)
     output.path = request.output;
     output.per_article = names_article_slug(output.path);
     output.options = request.export_options;
-    output.options.check_against(find_exporter(output.format)->options, output.format);
+    const Exporter& exporter = *find_exporter(output.format);
+    output.options.check_against(exporter.options, output.format);
+    settle_per_article(output, exporter);
     pipeline->outputs.push_back(std::move(output));
 
     const std::string engine = request.import_options.get_string("engine", "native");

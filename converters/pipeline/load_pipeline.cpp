@@ -10,6 +10,7 @@
 #include "model/model.hpp"
 #include "pipeline/input_files.hpp"
 #include "pipeline/path_template.hpp"
+#include "pipeline/per_article.hpp"
 #include "registry/formats.hpp"
 #include "transforms/strict_metadata.hpp"
 
@@ -270,6 +271,7 @@ private:
             output.options = FormatOptions(options, source_.file);
             check_options(output.options, exporter->options, output.format, key_path);
             output.options.resolve_paths(exporter->options, p_.folder);
+            settle_per_article(output, *exporter);
             const std::string target = (p_.folder / output.path).lexically_normal().string();
             if (!targets.insert(target).second)
                 throw Error(yi::where(source_, path), "duplicate-output",
