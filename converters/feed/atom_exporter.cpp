@@ -3,7 +3,7 @@
 #include "common/url.hpp"
 #include "feed/feed_content.hpp"
 #include "feed/feed_file.hpp"
-#include "model/model.hpp"
+#include "feed/feed_writer.hpp"
 
 namespace mimeo::feed {
 namespace {
@@ -93,27 +93,20 @@ void write_entry(pugi::xml_node feed, const Entry& e, const std::string& feed_la
 
 void write_atom(const ExportRequest& request)
 {
-    const MergeOptions merging = merge_options(request.options);
-    const FeedContent content = read_feed_content(request, merging.max_items);
-    pugi::xml_document doc;
-    pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
-    declaration.append_attribute("version") = "1.0";
-    declaration.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node feed = doc.append_child("feed");
-    feed.append_attribute("xmlns") = atom_namespace;
-    if (!content.channel.language.empty()) feed.append_attribute("xml:lang") = content.channel.language.c_str();
-    write_head(feed, content.channel);
-    for (const Entry& entry : content.entries) {
-        if (!allowed_identifier(entry.id))
-            throw Error(request.options.location_of("guid"), "feed-guid",
-                        "the id '" + entry.id + "' of \"" + entry.title +
-                            "\" is neither an absolute http:, https: or mailto: URL nor a urn: or tag: URI, as an "
-                            "Atom id must be (see the guid option)");
-        write_entry(feed, entry, content.channel.language);
-    }
-
-    merge_items(doc, atom_syntax(), request.target, merging);
-    request.out.write(request.target, model::to_xml(doc));
+    write_feed(request, atom_syntax(), [&](pugi::xml_document& doc, const FeedContent& content) {
+        pugi::xml_node feed = doc.append_child("feed");
+        feed.append_attribute("xmlns") = atom_namespace;
+        if (!content.channel.language.empty()) feed.append_attribute("xml:lang") = content.channel.language.c_str();
+        write_head(feed, content.channel);
+        for (const Entry& entry : content.entries) {
+            if (!allowed_identifier(entry.id))
+                throw Error(request.options.location_of("guid"), "feed-guid",
+                            "the id '" + entry.id + "' of \"" + entry.title +
+                                "\" is neither an absolute http:, https: or mailto: URL nor a urn: or tag: URI, as an "
+                                "Atom id must be (see the guid option)");
+            write_entry(feed, entry, content.channel.language);
+        }
+    });
 }
 
 }  // namespace

@@ -2,8 +2,8 @@
 
 #include "feed/feed_content.hpp"
 #include "feed/feed_file.hpp"
+#include "feed/feed_writer.hpp"
 #include "html/escape.hpp"
-#include "model/model.hpp"
 
 namespace mimeo::feed {
 namespace {
@@ -80,23 +80,16 @@ void write_item(pugi::xml_node channel, const Entry& e)
 
 void write_rss(const ExportRequest& request)
 {
-    const MergeOptions merging = merge_options(request.options);
-    const FeedContent content = read_feed_content(request, merging.max_items);
-    pugi::xml_document doc;
-    pugi::xml_node declaration = doc.append_child(pugi::node_declaration);
-    declaration.append_attribute("version") = "1.0";
-    declaration.append_attribute("encoding") = "UTF-8";
-    pugi::xml_node rss = doc.append_child("rss");
-    rss.append_attribute("version") = "2.0";
-    rss.append_attribute("xmlns:atom") = atom_namespace;
-    rss.append_attribute("xmlns:content") = content_namespace;
-    rss.append_attribute("xmlns:dc") = dc_namespace;
-    pugi::xml_node channel = rss.append_child("channel");
-    write_channel(channel, content.channel);
-    for (const Entry& entry : content.entries) write_item(channel, entry);
-
-    merge_items(doc, rss_syntax(), request.target, merging);
-    request.out.write(request.target, model::to_xml(doc));
+    write_feed(request, rss_syntax(), [](pugi::xml_document& doc, const FeedContent& content) {
+        pugi::xml_node rss = doc.append_child("rss");
+        rss.append_attribute("version") = "2.0";
+        rss.append_attribute("xmlns:atom") = atom_namespace;
+        rss.append_attribute("xmlns:content") = content_namespace;
+        rss.append_attribute("xmlns:dc") = dc_namespace;
+        pugi::xml_node channel = rss.append_child("channel");
+        write_channel(channel, content.channel);
+        for (const Entry& entry : content.entries) write_item(channel, entry);
+    });
 }
 
 }  // namespace
