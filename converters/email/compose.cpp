@@ -3,6 +3,7 @@
 #include <cctype>
 
 #include "html/escape.hpp"
+#include "html/issue_page.hpp"
 #include "html/renderer.hpp"
 #include "html/safe_html.hpp"
 #include "model/model.hpp"
@@ -69,15 +70,6 @@ void footer(text::Layout& out, pugi::xml_node issue, const Settings& settings)
             rest = end == std::string_view::npos ? std::string_view() : rest.substr(end + 1);
         }
     }
-}
-
-std::string html_contents(const std::vector<pugi::xml_node>& articles, const html::RenderOptions& options)
-{
-    std::string out = "<h2 style=\"font-size: 1.2em\">In this issue</h2>\n<ol>\n";
-    for (pugi::xml_node article : articles)
-        out += "<li><a href=\"#" + html::escape(model::slug(article)) + "\">" +
-               html::render_inlines(model::meta(article).child("title"), options) + "</a></li>\n";
-    return out + "</ol>\n";
 }
 
 bool is_absolute(std::string_view url)
@@ -150,51 +142,51 @@ std::string html_body(pugi::xml_node issue, const std::vector<pugi::xml_node>& a
         return std::string(url);
     };
     html::apply_raw_html_policy(options, settings.raw_html);
-    std::string lang = model::publication(issue).child("language").text().get();
-    if (lang.empty() && !articles.empty()) lang = model::language(articles.front());
-    std::string out = "<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"" + html::escape(lang) +
-                      "\">\n<head>\n<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>" +
-                      html::escape(subject) + "</title>\n</head>\n"
-                      "<body style=\"margin: 0; padding: 0; background: #ffffff\">\n"
-                      "<div style=\"max-width: 40em; margin: 0 auto; padding: 1em; font-family: Georgia, 'Times New Roman', serif; "
-                      "font-size: 17px; line-height: 1.5; color: #222222\">\n";
-    if (model::publication(issue)) out += html::render_masthead(issue, options);
-    if (articles.size() > 1) out += html_contents(articles, options);
-    for (pugi::xml_node article : articles) {
-        const std::string slug = model::slug(article);
-        options.id_prefix = articles.size() > 1 ? slug + "-" : "";
-        const std::string article_lang = model::language(article, lang);
-        out += "<hr style=\"border: 0; border-top: 1px solid #cccccc; margin: 2em 0\" />\n<div id=\"" + html::escape(slug) +
-               "\" lang=\"" + html::escape(article_lang) + "\">\n" + html::render_article(article, options);
+    const std::string lang = html::issue_language(issue, articles, "");
+    html::PageParts page;
+    page.html_attributes = " lang=\"" + html::escape(lang) + "\"";
+    page.head = "<meta http-equiv=\"Content-Type\" content=\"text/html; charset=utf-8\" />\n"
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\" />\n<title>" +
+                html::escape(subject) + "</title>\n";
+    page.body_open = "<body style=\"margin: 0; padding: 0; background: #ffffff\">\n"
+                     "<div style=\"max-width: 40em; margin: 0 auto; padding: 1em; font-family: Georgia, 'Times New Roman', serif; "
+                     "font-size: 17px; line-height: 1.5; color: #222222\">\n";
+    page.contents = [](const std::vector<pugi::xml_node>& listed, const html::RenderOptions& list_options) {
+        return "<h2 style=\"font-size: 1.2em\">In this issue</h2>\n<ol>\n" + html::contents_items(listed, list_options) +
+               "</ol>\n";
+    };
+    page.article = [&](pugi::xml_node article, const html::RenderOptions& article_options) {
+        std::string out = "<hr style=\"border: 0; border-top: 1px solid #cccccc; margin: 2em 0\" />\n<div id=\"" +
+                          html::escape(model::slug(article)) + "\" lang=\"" + html::escape(model::language(article, lang)) +
+                          "\">\n" + html::render_article(article, article_options);
         if (std::string online = model::meta(article).child("url").text().get(); !online.empty()) {
             std::string href;
             html::escape_url(online, href);
             out += "<p style=\"font-size: 0.9em\"><a href=\"" + href + "\">Read online</a></p>\n";
         }
-        out += "</div>\n";
-    }
-    out += "<hr style=\"border: 0; border-top: 1px solid #cccccc; margin: 2em 0\" />\n"
-           "<p style=\"font-size: 0.85em; color: #555555\">";
+        return out + "</div>\n";
+    };
+    page.page_close = "<hr style=\"border: 0; border-top: 1px solid #cccccc; margin: 2em 0\" />\n"
+                      "<p style=\"font-size: 0.85em; color: #555555\">";
     pugi::xml_node publication = model::publication(issue);
     if (std::string url = publication.child("url").text().get(); !url.empty()) {
         std::string href;
         html::escape_url(url, href);
-        out += "<a href=\"" + href + "\">" + html::escape(model::text_of(publication.child("title"))) + "</a><br />\n";
+        page.page_close += "<a href=\"" + href + "\">" + html::escape(model::text_of(publication.child("title"))) + "</a><br />\n";
     }
-    out += html::escape("You receive this newsletter because you subscribed to it. ");
+    page.page_close += html::escape("You receive this newsletter because you subscribed to it. ");
     for (const auto& url : settings.list_unsubscribe) {
         std::string href;
         html::escape_url(url, href);
-        out += "<a href=\"" + href + "\">" +
-               (url.rfind("mailto:", 0) == 0 ? std::string("Unsubscribe by email") : std::string("Unsubscribe")) +
-               "</a> ";
+        page.page_close += "<a href=\"" + href + "\">" +
+                           (url.rfind("mailto:", 0) == 0 ? std::string("Unsubscribe by email") : std::string("Unsubscribe")) +
+                           "</a> ";
     }
     if (std::string rights = publication.child("rights").text().get(); !rights.empty())
-        out += "<br />\n" + html::escape(rights);
-    if (!settings.footer.empty()) out += "<br />\n" + html::escape(settings.footer);
-    out += "</p>\n</div>\n</body>\n</html>\n";
-    return out;
+        page.page_close += "<br />\n" + html::escape(rights);
+    if (!settings.footer.empty()) page.page_close += "<br />\n" + html::escape(settings.footer);
+    page.page_close += "</p>\n</div>\n</body>\n</html>\n";
+    return html::issue_page(issue, articles, options, page);
 }
 
 }  // namespace mimeo::email
