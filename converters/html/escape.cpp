@@ -1,5 +1,7 @@
 #include "html/escape.hpp"
 
+#include "common/url.hpp"
+
 namespace mimeo::html {
 
 void escape(std::string_view text, std::string& out)
@@ -29,30 +31,6 @@ std::string escape(std::string_view text)
     return out;
 }
 
-namespace {
-
-// RFC 3986 unreserved and reserved characters, plus '%' for existing escapes.
-bool url_safe(unsigned char c)
-{
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')) return true;
-    return std::string_view("-._~:/?#@!$&'()*+,;=%").find(static_cast<char>(c)) != std::string_view::npos;
-}
-
-}  // namespace
-
-void escape_url(std::string_view url, std::string& out)
-{
-    static const char hex[] = "0123456789ABCDEF";
-    for (unsigned char c : url) {
-        if (c == '&') out += "&amp;";
-        else if (c == '\'') out += "&#x27;";
-        else if (url_safe(c)) out += static_cast<char>(c);
-        else {
-            out += '%';
-            out += hex[c >> 4];
-            out += hex[c & 0xF];
-        }
-    }
-}
+void escape_url(std::string_view url, std::string& out) { escape(encode_url(url), out); }
 
 }  // namespace mimeo::html

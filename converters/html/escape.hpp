@@ -10,8 +10,8 @@ namespace mimeo::html {
 void escape(std::string_view text, std::string& out);
 std::string escape(std::string_view text);
 
-// A URL for an href or src: bytes outside RFC 3986's characters are percent-encoded
-// (existing %XX kept), then the result is escaped for an attribute.
+// A URL for an href or src: percent-encoded as common/url.hpp's encode_url does (existing %XX
+// kept), then escaped for an attribute.
 void escape_url(std::string_view url, std::string& out);
 
 }  // namespace mimeo::html
