@@ -13,6 +13,7 @@
 #include "markdown/input_bounds.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
+#include "model/smart_punctuation.hpp"
 #include "model/xml_text.hpp"
 
 namespace mimeo::markdown {
@@ -28,8 +29,8 @@ using NodePtr = std::unique_ptr<cmark_node, decltype(&cmark_node_free)>;
 
 NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
 {
+    // Smart punctuation is the model's (smart_punctuation.hpp), after the tree is built.
     int options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE;
-    if (dialect.smart) options |= CMARK_OPT_SMART;
     if (dialect.extensions) options |= CMARK_OPT_FOOTNOTES;
     ParserPtr parser(cmark_parser_new(options), cmark_parser_free);
     if (dialect.extensions) {
@@ -97,6 +98,10 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     NodePtr root = parse_markdown(split.body, dialect);
     require_bounded_depth(root.get(), file);
     build_model(root.get(), article, {dialect.extensions});
+    if (dialect.smart) {
+        model::smarten(model::body(article));
+        model::smarten(model::notes(article));
+    }
 
     if (!split.yaml.empty()) {
         yaml_input::Source source{file, split.yaml_first_line};

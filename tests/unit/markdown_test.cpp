@@ -80,6 +80,20 @@ TEST(MarkdownFixtures, SmartPunctuationCanBeTurnedOff)
     EXPECT_NE(first.find("--"), std::string::npos);
 }
 
+// The model's smart punctuation, not cmark's: a quote is opened or closed by what stands
+// before it across inline markup, so an apostrophe after a code span closes.
+TEST(MarkdownSmart, QuotesReadAcrossInlineMarkup)
+{
+    pugi::xml_document doc;
+    Diagnostics diagnostics;
+    const fs::path path = write_temp("smart.md", "---\ntitle: T\n---\n\nThe `mimeo`'s flag, \"quoted *emph*,\" "
+                                                 "it's -- a dash --- and... '90s. `a \"code\" span`\n");
+    pugi::xml_node p = model::body(import(path, doc, diagnostics)).child("p");
+    EXPECT_EQ(model::text_of(p), "The mimeo\u2019s flag, \u201Cquoted emph,\u201D it\u2019s \u2013 a dash \u2014 and\u2026 "
+                                 "\u201990s. a \"code\" span");
+    fs::remove(path);
+}
+
 TEST(MarkdownFixtures, FootnotesAreKeptApartFromTheirReferences)
 {
     pugi::xml_document doc;
