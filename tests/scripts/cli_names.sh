@@ -2,11 +2,7 @@
 # Names on the command line and in pipelines: `mimeo help COMMAND`, "did you mean" for a
 # command, a format, an option, a pipeline key and a transform, format names read case aside
 # and by their versions' names (EPUB3, rss2), and `-o -` writing one file to standard output.
-set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/support/checks.sh"
 article="$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md"
 
 # expect CODE PATTERN ARGS...: the exit code, and a pattern in stderr.
@@ -47,4 +43,4 @@ grep -q '<rss version="2.0"' "$dir/feed.xml" || fail "format: RSS2 wrote no RSS 
 grep -q '<html xmlns="http://www.w3.org/1999/xhtml"' "$dir/page.html" || fail "-o - wrote no page to standard output"
 [ -e "$dir/-" ] && fail "-o - wrote a file named '-'"
 
-[ "$failures" -eq 0 ] && echo "cli_names: ok" || { echo "cli_names: $failures failures"; exit 1; }
+finish cli_names

@@ -1,11 +1,7 @@
 #!/usr/bin/env bash
 # Hostile Markdown: nesting 100,000 deep, a huge paragraph and NUL bytes give a clear
 # error or a bounded, correct result; never a crash.
-set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/support/checks.sh"
 
 /usr/bin/python3 - "$dir" <<'PY'
 import sys
@@ -61,5 +57,4 @@ while read -r name; do
   [ "$(printf %s "$name" | wc -c)" -le 200 ] || fail "long titles: a file name of $(printf %s "$name" | wc -c) bytes"
 done < <(find "$dir/long/out" -type f -printf '%f\n')
 
-[ "$failures" -eq 0 ] && echo "hostile markdown: all cases bounded"
-exit "$failures"
+finish markdown_hostile

@@ -3,11 +3,7 @@
 # ${article.slug} path. The two give the same files; a shard writes them and a merge does not;
 # two articles with one slug are refused for every format alike; a per-article output whose
 # path names a file is refused.
-set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
+source "$(dirname "$0")/support/checks.sh"
 articles=("$MIMEO_ROOT"/fixtures/articles/0[12]-*.md)
 
 "$MIMEO" convert "${articles[@]}" --to epub -O per-article=true -o "$dir/option" || fail "per-article=true"
@@ -47,4 +43,4 @@ YAML
 "$MIMEO" run "$dir/p.yaml" --merge -q || fail "--merge"
 [ -e "$dir/issue.epub" ] || fail "the merge did not write the issue-wide EPUB"
 
-[ "$failures" -eq 0 ] && echo "per_article: ok" || { echo "per_article: $failures failures"; exit 1; }
+finish per_article
