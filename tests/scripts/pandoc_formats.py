@@ -11,17 +11,13 @@ import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-MIMEO = os.environ["MIMEO"]
-ROOT = Path(os.environ["MIMEO_ROOT"])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, fail, finish  # noqa: E402
+
+ROOT = Path(ROOT)
 NS = "{urn:mimeo:article:1}"
 # 05-non-latin is left out: its title's slug is rejected by the schema check (see the report).
 FIXTURES = sorted((ROOT / "fixtures/articles").glob("0[1-4]-*.md"))
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
 
 
 def run(args, **kw):
@@ -31,7 +27,7 @@ def run(args, **kw):
 def mimeo_import(path, *extra):
     result = run([MIMEO, "import", str(path), *extra])
     if result.returncode != 0:
-        failures.append(f"{path.name}: import failed ({result.returncode}): {result.stderr.strip()}")
+        fail(f"{path.name}: import failed ({result.returncode}): {result.stderr.strip()}")
         return None, result.stderr
     return ET.fromstring(result.stdout.encode()), result.stderr
 
@@ -103,7 +99,7 @@ for fixture in FIXTURES:
         made_by = run(["pandoc", "-s", "-f", "markdown", "-t", writer, "-o", str(made),
                        "--resource-path", str(fixture.parent)], input=source)
         if made_by.returncode != 0:
-            failures.append(f"pandoc could not make {made.name}: {made_by.stderr}")
+            fail(f"pandoc could not make {made.name}: {made_by.stderr}")
             continue
         article, warnings = mimeo_import(made)
         if article is None:
@@ -182,8 +178,4 @@ if article is not None:
 unknown = run([MIMEO, "import", str(odd), "--from", "no-such-format"])
 check(unknown.returncode == 2 and "no-such-format" in unknown.stderr, f"--from no-such-format: {unknown.returncode} {unknown.stderr}")
 
-if failures:
-    print("\n".join(failures))
-    print(f"0 passed, {len(failures)} failed")
-    sys.exit(1)
-print(f"pandoc formats: {len(FIXTURES)} fixtures x {len(formats)} formats and --engine pandoc match the Markdown originals")
+finish(f"pandoc formats ({len(FIXTURES)} fixtures x {len(formats)} formats and --engine pandoc)")

@@ -10,16 +10,12 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-MIMEO = os.environ["MIMEO"]
-ROOT = Path(os.environ["MIMEO_ROOT"])
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, fail, finish  # noqa: E402
+
+ROOT = Path(ROOT)
 NS = "{urn:mimeo:article:1}"
 FIXTURES = sorted((ROOT / "fixtures/articles").glob("0[1-4]-*.md"))
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
 
 
 def run(*args):
@@ -57,7 +53,7 @@ for fixture in FIXTURES:
         out = work / f"{fixture.stem}.{writer}"
         made = run("convert", fixture, "--to", f"pandoc:{writer}", "-o", out)
         if made.returncode != 0:
-            failures.append(f"{out.name}: export failed: {made.stderr}")
+            fail(f"{out.name}: export failed: {made.stderr}")
             continue
         with zipfile.ZipFile(out) as package:
             names = package.namelist()
@@ -66,7 +62,7 @@ for fixture in FIXTURES:
                 check(any(n.endswith(".png") for n in names), f"{out.name}: the image was not embedded: {names}")
         back = run("import", out, "--engine", engine, "-I", f"media-dir={work}/{{stem}}-media")
         if back.returncode != 0:
-            failures.append(f"{out.name}: import failed: {back.stderr}")
+            fail(f"{out.name}: import failed: {back.stderr}")
             continue
         got = summary(back.stdout)
         label = f"{out.name} read back"
@@ -97,8 +93,4 @@ check(made.returncode == 0 and "\\begin{document}" in latex.read_text() and "\\f
 missing_to = run("convert", FIXTURES[1], "--to", "pandoc", "-o", work / "x.out")
 check(missing_to.returncode == 2 and "to=FORMAT" in missing_to.stderr, f"--to pandoc without a writer: {missing_to.stderr}")
 
-if failures:
-    print("\n".join(failures))
-    print(f"0 passed, {len(failures)} failed")
-    sys.exit(1)
-print(f"pandoc round trip: {len(FIXTURES)} fixtures through odt and docx and back")
+finish(f"pandoc round trip ({len(FIXTURES)} fixtures through odt and docx and back)")

@@ -1,5 +1,5 @@
 """Shared by the end-to-end Python tests: where mimeo and the project are, and a failure
-list that `check` adds to and `finish` reports (exit 1 when anything failed)."""
+list that `check` and `fail` add to and `finish` reports (exit 1 when anything failed)."""
 import os
 import sys
 
@@ -12,6 +12,10 @@ def check(condition, message):
     if not condition:
         failures.append(message)
         print("FAIL:", message, flush=True)
+
+
+def fail(message):
+    check(False, message)
 
 
 def finish(name):
