@@ -4,18 +4,10 @@ import subprocess
 import sys
 import tempfile
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
 ISSUE = os.path.join(ROOT, "fixtures", "issue.yaml")
 ARTICLE = os.path.join(ROOT, "fixtures", "articles", "02-notes-and-links.md")
-failures = []
-
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-
 def convert(fmt, target, *options, issue=ISSUE):
     args = [MIMEO, "convert", "--issue", issue, ARTICLE, "--to", fmt, "-o", target]
     for option in options:
@@ -31,43 +23,43 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write(broken_text)
     for fmt in ("rss", "atom"):
         result = convert(fmt, broken)
-        expect(result.returncode == 1, f"{fmt}: broken target: exit {result.returncode}")
-        expect(f"{broken}:4:" in result.stderr and "feed-parse" in result.stderr,
+        check(result.returncode == 1, f"{fmt}: broken target: exit {result.returncode}")
+        check(f"{broken}:4:" in result.stderr and "feed-parse" in result.stderr,
                f"{fmt}: error does not name file and line: {result.stderr!r}")
-        expect(open(broken).read() == broken_text, f"{fmt}: the broken feed was overwritten")
-        expect(sorted(os.listdir(tmp)) == ["feed.xml"], f"{fmt}: stray files {os.listdir(tmp)}")
+        check(open(broken).read() == broken_text, f"{fmt}: the broken feed was overwritten")
+        check(sorted(os.listdir(tmp)) == ["feed.xml"], f"{fmt}: stray files {os.listdir(tmp)}")
     # merge: false replaces it deliberately.
     result = convert("rss", broken, "merge=false")
-    expect(result.returncode == 0 and "<item>" in open(broken).read(), f"merge=false did not replace: {result.stderr}")
+    check(result.returncode == 0 and "<item>" in open(broken).read(), f"merge=false did not replace: {result.stderr}")
 
     # An Atom feed at an RSS target (and the reverse) is not merged into or replaced.
     atom = os.path.join(tmp, "feed.atom")
-    expect(convert("atom", atom).returncode == 0, "atom run failed")
+    check(convert("atom", atom).returncode == 0, "atom run failed")
     atom_text = open(atom).read()
     result = convert("rss", atom)
-    expect(result.returncode == 1 and "feed-merge" in result.stderr and "not an RSS 2.0 feed" in result.stderr,
+    check(result.returncode == 1 and "feed-merge" in result.stderr and "not an RSS 2.0 feed" in result.stderr,
            f"rss into atom: {result.returncode} {result.stderr!r}")
-    expect(open(atom).read() == atom_text, "the atom feed was overwritten by rss")
+    check(open(atom).read() == atom_text, "the atom feed was overwritten by rss")
 
     # Options: unknown template variables, negative caps, wrong types.
     target = os.path.join(tmp, "new.xml")
     result = convert("rss", target, "link=${publication.url}${article.title}/")
-    expect(result.returncode == 1 and "feed-template" in result.stderr and "article.title" in result.stderr,
+    check(result.returncode == 1 and "feed-template" in result.stderr and "article.title" in result.stderr,
            f"bad template: {result.returncode} {result.stderr!r}")
     result = convert("rss", target, "max-items=-1")
-    expect(result.returncode != 0 and "max-items" in result.stderr, f"negative max-items: {result.stderr!r}")
+    check(result.returncode != 0 and "max-items" in result.stderr, f"negative max-items: {result.stderr!r}")
     result = convert("rss", target, "merge=perhaps")
-    expect(result.returncode != 0 and "merge" in result.stderr, f"bad merge value: {result.stderr!r}")
+    check(result.returncode != 0 and "merge" in result.stderr, f"bad merge value: {result.stderr!r}")
     result = convert("atom", target, "guid=${article.slug}")
-    expect(result.returncode == 1 and "feed-guid" in result.stderr, f"atom id not an IRI: {result.stderr!r}")
-    expect(not os.path.exists(target), "a failed run left output behind")
+    check(result.returncode == 1 and "feed-guid" in result.stderr, f"atom id not an IRI: {result.stderr!r}")
+    check(not os.path.exists(target), "a failed run left output behind")
 
     # No publication URL: a clear error rather than a feed with relative links.
     bare = os.path.join(tmp, "bare.yaml")
     with open(bare, "w") as f:
         f.write("publication:\n  title: Bare\n")
     result = convert("rss", target, issue=bare)
-    expect(result.returncode == 1 and "feed-metadata" in result.stderr, f"no url: {result.stderr!r}")
+    check(result.returncode == 1 and "feed-metadata" in result.stderr, f"no url: {result.stderr!r}")
 
     # A logo that is a local file cannot be a feed's image: a warning, and no <image>.
     local_logo = os.path.join(tmp, "logo.yaml")
@@ -75,7 +67,7 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("publication:\n  title: Logo\n  url: https://logo.example.org/\n  logo: logo.png\n")
     logo_feed = os.path.join(tmp, "logo.xml")
     result = convert("rss", logo_feed, issue=local_logo)
-    expect(result.returncode == 0 and "warning[feed-image]" in result.stderr and "<image>" not in open(logo_feed).read(),
+    check(result.returncode == 0 and "warning[feed-image]" in result.stderr and "<image>" not in open(logo_feed).read(),
            f"local logo: {result.returncode} {result.stderr!r}")
 
     # `mimeo check` on feeds with problems.
@@ -84,16 +76,13 @@ with tempfile.TemporaryDirectory() as tmp:
         f.write("<rss version=\"2.0\"><channel><title>T</title><link>https://x.example/</link><description/>\n"
                 "<item><title>A</title><pubDate>Mon, 14 Apr 25 00:00:00 GMT</pubDate></item></channel></rss>\n")
     result = subprocess.run([MIMEO, "check", bad], capture_output=True, text=True)
-    expect(result.returncode == 1 and "rss check FAILED" in result.stdout and f"{bad}:2:" in result.stderr
+    check(result.returncode == 1 and "rss check FAILED" in result.stdout and f"{bad}:2:" in result.stderr
            and "feed-date" in result.stderr, f"check bad rss: {result.stdout!r} {result.stderr!r}")
 
     # The canonical-XML check still gets canonical files.
     xml_dir = os.path.join(tmp, "xml")
     subprocess.run([MIMEO, "convert", ARTICLE, "--to", "xml", "-o", xml_dir], check=True, capture_output=True)
     result = subprocess.run([MIMEO, "check", os.path.join(xml_dir, "issue.xml")], capture_output=True, text=True)
-    expect(result.returncode == 0 and "xml check passed" in result.stdout, f"canonical check: {result.stdout!r}")
+    check(result.returncode == 0 and "xml check passed" in result.stdout, f"canonical check: {result.stdout!r}")
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("feed errors: broken targets kept, options and feeds checked")
+finish("feed errors: broken targets kept, options and feeds checked")

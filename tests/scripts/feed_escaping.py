@@ -7,15 +7,8 @@ import tempfile
 
 import feedparser
 
-MIMEO = os.environ["MIMEO"]
-failures = []
-
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, check, finish  # noqa: E402
 TITLE = "Cats & Dogs <Friends> say \"hello\" and 'bye' \u2014 \u00c6r\u00f8, \u6771\u4eac"
 ARTICLE = """---
 title: "Cats & Dogs <Friends> say \\"hello\\" and 'bye' \u2014 \u00c6r\u00f8, \u6771\u4eac"
@@ -61,36 +54,33 @@ with tempfile.TemporaryDirectory() as tmp:
         if result.returncode != 0:
             sys.exit(f"{fmt}: convert failed: {result.stderr}")
         feed = feedparser.parse(target)
-        expect(feed.bozo == 0, f"{fmt}: bozo: {feed.get('bozo_exception')}")
-        expect(feed.feed.title == "Tom & Jerry's <Weekly>", f"{fmt}: feed title {feed.feed.title!r}")
-        expect(feed.feed.subtitle == "News & views \u2014 \u00e9t\u00e9", f"{fmt}: subtitle {feed.feed.subtitle!r}")
+        check(feed.bozo == 0, f"{fmt}: bozo: {feed.get('bozo_exception')}")
+        check(feed.feed.title == "Tom & Jerry's <Weekly>", f"{fmt}: feed title {feed.feed.title!r}")
+        check(feed.feed.subtitle == "News & views \u2014 \u00e9t\u00e9", f"{fmt}: subtitle {feed.feed.subtitle!r}")
         entry = feed.entries[0]
-        expect(entry.title == TITLE, f"{fmt}: title {entry.title!r}")
-        expect(entry.author == "O'Brien & Sons", f"{fmt}: author {entry.get('author')!r}")
-        expect([t.term for t in entry.tags] == ["R&D", "<tags>"], f"{fmt}: tags {entry.tags}")
-        expect(entry.link == base, f"{fmt}: link {entry.link}")
+        check(entry.title == TITLE, f"{fmt}: title {entry.title!r}")
+        check(entry.author == "O'Brien & Sons", f"{fmt}: author {entry.get('author')!r}")
+        check([t.term for t in entry.tags] == ["R&D", "<tags>"], f"{fmt}: tags {entry.tags}")
+        check(entry.link == base, f"{fmt}: link {entry.link}")
 
         summary = entry.summary
         if entry.summary_detail.type == "text/html":  # RSS descriptions are HTML: read them as a browser would
             summary = re.sub(r"&lt;", "<", re.sub(r"&gt;", ">", re.sub(r"&quot;", '"', summary))).replace("&amp;", "&")
-        expect(summary == "Profits & wages: 5 < 6 and \u201cquotes\u201d \u2014 caf\u00e9 \u6771\u4eac.",
+        check(summary == "Profits & wages: 5 < 6 and \u201cquotes\u201d \u2014 caf\u00e9 \u6771\u4eac.",
                f"{fmt}: summary {entry.summary!r}")
 
         html = entry.content[0].value
-        expect("Profits &amp; wages: 5 &lt; 6" in html, f"{fmt}: content text not escaped once: {html[:300]!r}")
-        expect("caf\u00e9 \u6771\u4eac" in html, f"{fmt}: non-ASCII text lost")
+        check("Profits &amp; wages: 5 &lt; 6" in html, f"{fmt}: content text not escaped once: {html[:300]!r}")
+        check("caf\u00e9 \u6771\u4eac" in html, f"{fmt}: non-ASCII text lost")
         hrefs = re.findall(r'href="([^"]+)"', html)
         for wanted in ("https://paper.example.org/news/earlier/", "https://paper.example.org/index.html?a=1&amp;b=2",
                        base + "#below", "https://other.example/x?y=1&amp;z=2"):
-            expect(wanted in hrefs, f"{fmt}: {wanted} not among links {hrefs}")
+            check(wanted in hrefs, f"{fmt}: {wanted} not among links {hrefs}")
         images = re.findall(r'<img[^>]*src="([^"]+)"', html)
-        expect(images == [base + "charts/chart%20one.png"], f"{fmt}: images {images}")
-        expect("&lt;script&gt;" in html and "<script>" not in html, f"{fmt}: code not escaped")
+        check(images == [base + "charts/chart%20one.png"], f"{fmt}: images {images}")
+        check("&lt;script&gt;" in html and "<script>" not in html, f"{fmt}: code not escaped")
 
-        check = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
-        expect(check.returncode == 0, f"{fmt}: check failed: {check.stdout}{check.stderr}")
+        checked = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
+        check(checked.returncode == 0, f"{fmt}: check failed: {checked.stdout}{checked.stderr}")
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("feed escaping: markup characters, quotes and non-ASCII text survive; relative links resolved")
+finish("feed escaping: markup characters, quotes and non-ASCII text survive; relative links resolved")

@@ -6,19 +6,11 @@ import tempfile
 
 import feedparser
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
 FIXTURES = os.path.join(ROOT, "fixtures")
 FIRST = sorted(os.path.join(FIXTURES, "articles", f) for f in os.listdir(os.path.join(FIXTURES, "articles")) if f.endswith(".md"))
 SITE = "https://lamplighter.example.org/"
-failures = []
-
-
-def expect(condition, message):
-    if not condition:
-        failures.append(message)
-
-
 def convert(issue, articles, fmt, target, *options):
     args = [MIMEO, "convert", "--issue", issue, *articles, "--to", fmt, "-o", target]
     for option in options:
@@ -52,50 +44,47 @@ with tempfile.TemporaryDirectory() as tmp:
         target = os.path.join(tmp, "feed." + fmt)
         convert(os.path.join(FIXTURES, "issue.yaml"), FIRST, fmt, target)
         first_run = feedparser.parse(target)
-        expect(first_run.bozo == 0 and len(first_run.entries) == 5, f"{fmt}: first run {len(first_run.entries)} entries")
+        check(first_run.bozo == 0 and len(first_run.entries) == 5, f"{fmt}: first run {len(first_run.entries)} entries")
 
         convert(second_issue, second, fmt, target)
         feed = feedparser.parse(target)
-        expect(feed.bozo == 0, f"{fmt}: merged feed bozo: {feed.get('bozo_exception')}")
+        check(feed.bozo == 0, f"{fmt}: merged feed bozo: {feed.get('bozo_exception')}")
         titles = [e.title for e in feed.entries]
-        expect(titles == ["Night Buses Return", "The Hidden Workforce (corrected)",
+        check(titles == ["Night Buses Return", "The Hidden Workforce (corrected)",
                           "Reading the Port Authority's Annual Report", "What the Assembly Decided",
                           "Rents Against Wages, 2015\u20132025",
                           "\u6e2f\u6e7e\u52b4\u50cd\u8005\u3001\u8cc3\u4e0a\u3052\u3092\u8981\u6c42"],
                f"{fmt}: merged titles {titles}")
         ids = [e.id for e in feed.entries]
-        expect(len(set(ids)) == len(ids), f"{fmt}: repeated ids {ids}")
-        expect(feed.entries[0].link == SITE + "night-buses-return/", f"{fmt}: new link {feed.entries[0].link}")
+        check(len(set(ids)) == len(ids), f"{fmt}: repeated ids {ids}")
+        check(feed.entries[0].link == SITE + "night-buses-return/", f"{fmt}: new link {feed.entries[0].link}")
         # Kept items keep their content; the replaced one has the new text.
-        expect("rent-share.png" in feed.entries[4].content[0].value, f"{fmt}: old item lost its content")
-        expect("430 million" in feed.entries[1].content[0].value, f"{fmt}: replaced item has the old content")
-        expect(feed.feed.updated_parsed[:3] == (2025, 4, 21), f"{fmt}: updated {feed.feed.get('updated')}")
-        check = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
-        expect(check.returncode == 0, f"{fmt}: mimeo check on merged feed: {check.stdout}{check.stderr}")
+        check("rent-share.png" in feed.entries[4].content[0].value, f"{fmt}: old item lost its content")
+        check("430 million" in feed.entries[1].content[0].value, f"{fmt}: replaced item has the old content")
+        check(feed.feed.updated_parsed[:3] == (2025, 4, 21), f"{fmt}: updated {feed.feed.get('updated')}")
+        checked = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
+        check(checked.returncode == 0, f"{fmt}: mimeo check on merged feed: {checked.stdout}{checked.stderr}")
 
         # Running the same issue again changes nothing.
         before = open(target, "rb").read()
         convert(second_issue, second, fmt, target)
-        expect(open(target, "rb").read() == before, f"{fmt}: rerunning an issue changed the feed")
+        check(open(target, "rb").read() == before, f"{fmt}: rerunning an issue changed the feed")
 
         # The cap keeps the newest.
         convert(second_issue, second, fmt, target, "max-items=3")
         capped = [e.title for e in feedparser.parse(target).entries]
-        expect(capped == titles[:3], f"{fmt}: capped {capped}")
+        check(capped == titles[:3], f"{fmt}: capped {capped}")
 
         # merge: false starts over.
         convert(second_issue, second, fmt, target, "merge=false")
         fresh = [e.title for e in feedparser.parse(target).entries]
-        expect(fresh == ["Night Buses Return", "The Hidden Workforce (corrected)"], f"{fmt}: merge=false {fresh}")
+        check(fresh == ["Night Buses Return", "The Hidden Workforce (corrected)"], f"{fmt}: merge=false {fresh}")
 
     # A cap smaller than one issue keeps that issue's newest articles.
     small = os.path.join(tmp, "small.xml")
     convert(os.path.join(FIXTURES, "issue.yaml"), list(reversed(FIRST)), "rss", small, "max-items=2")
     small_titles = [e.title for e in feedparser.parse(small).entries]
-    expect(small_titles == ["The Hidden Workforce Behind \"Smart\" Machines", "Reading the Port Authority's Annual Report"],
+    check(small_titles == ["The Hidden Workforce Behind \"Smart\" Machines", "Reading the Port Authority's Annual Report"],
            f"max-items=2 on one issue: {small_titles}")
 
-if failures:
-    print("\n".join(failures))
-    sys.exit(1)
-print("feed merge: two issues merge newest first, replaced by guid, capped")
+finish("feed merge: two issues merge newest first, replaced by guid, capped")
