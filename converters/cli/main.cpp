@@ -55,6 +55,9 @@ int main(int argc, char** argv)
         if (name != command.name) continue;
         try {
             return command.run(mimeo::cli::Arguments(rest.begin(), rest.end()));
+        } catch (const mimeo::Errors& e) {
+            for (const mimeo::Diagnostic& d : e.all()) std::fprintf(stderr, "%s\n", mimeo::format_diagnostic(d).c_str());
+            return 1;
         } catch (const mimeo::Error& e) {
             std::fprintf(stderr, "%s\n", mimeo::format_diagnostic(e.diagnostic()).c_str());
             return 1;

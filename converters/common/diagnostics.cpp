@@ -43,6 +43,11 @@ Error::Error(Location where, std::string code, std::string message)
     require_listed(diagnostic_.code);
 }
 
+Errors::Errors(std::vector<Diagnostic> all)
+    : Error(all.front().where, all.front().code, all.front().message), all_(std::move(all))
+{
+}
+
 void Diagnostics::warn(Location where, std::string code, std::string message)
 {
     add({Severity::warning, std::move(code), std::move(where), std::move(message)});

@@ -37,6 +37,17 @@ private:
     Diagnostic diagnostic_;
 };
 
+// Several failures found together (every mistake in a pipeline file), reported at once. As
+// an Error it is the first of them.
+class Errors : public Error {
+public:
+    explicit Errors(std::vector<Diagnostic> all);  // at least one
+    const std::vector<Diagnostic>& all() const { return all_; }
+
+private:
+    std::vector<Diagnostic> all_;
+};
+
 // A mistake in how mimeo was called: exit code 2.
 class UsageError : public std::runtime_error {
 public:

@@ -64,28 +64,60 @@ public:
         if (!root.IsDefined() || root.IsNull())
             throw Error({source_.file, 1, 1}, "missing-key", "the pipeline file is empty: it needs 'inputs:' and 'outputs:'");
         yi::require_map(source_, root, "");
-        yi::check_keys(source_, root, "", top_keys);
-        if (root["description"]) p_.description = yi::scalar(source_, root["description"], "description");
+        // Every part is checked even after one fails, so that a run reports all of the
+        // file's mistakes at once.
+        part([&] { yi::check_keys(source_, root, "", top_keys); });
+        part([&] {
+            if (root["description"]) p_.description = yi::scalar(source_, root["description"], "description");
+        });
         pugi::xml_node issue = model::new_issue(p_.issue);
-        if (root["publication"]) model::apply_publication(root["publication"], source_, issue, p_.folder);
-        if (root["issue"]) model::apply_issue_fields(root["issue"], source_, issue);
-        if (root["defaults"] && !root["defaults"].IsNull()) {
-            transforms::check_metadata_strictly(root["defaults"], source_, "defaults");
-            p_.defaults = root["defaults"];
-        }
-        if (!root["inputs"]) missing(source_, root, "inputs", "list the articles, such as 'inputs: [articles/*.md]'");
-        inputs(root["inputs"]);
-        if (root["transforms"]) transform_steps(root["transforms"]);
-        if (!root["outputs"])
-            missing(source_, root, "outputs", "list what to write, such as 'outputs: [{format: html, path: issue.html}]'");
-        outputs(root["outputs"], issue);
-        cache(root["cache"]);
-        if (root["quiet-codes"]) quiet_codes(root["quiet-codes"]);
+        part([&] {
+            if (root["publication"]) model::apply_publication(root["publication"], source_, issue, p_.folder);
+        });
+        part([&] {
+            if (root["issue"]) model::apply_issue_fields(root["issue"], source_, issue);
+        });
+        part([&] {
+            if (root["defaults"] && !root["defaults"].IsNull()) {
+                transforms::check_metadata_strictly(root["defaults"], source_, "defaults");
+                p_.defaults = root["defaults"];
+            }
+        });
+        part([&] {
+            if (!root["inputs"]) missing(source_, root, "inputs", "list the articles, such as 'inputs: [articles/*.md]'");
+            inputs(root["inputs"]);
+        });
+        part([&] {
+            if (root["transforms"]) transform_steps(root["transforms"]);
+        });
+        part([&] {
+            if (!root["outputs"])
+                missing(source_, root, "outputs", "list what to write, such as 'outputs: [{format: html, path: issue.html}]'");
+            outputs(root["outputs"], issue);
+        });
+        part([&] { cache(root["cache"]); });
+        part([&] {
+            if (root["quiet-codes"]) quiet_codes(root["quiet-codes"]);
+        });
+        if (!errors_.empty()) throw Errors(std::move(errors_));
     }
 
 private:
     Pipeline& p_;
     const yi::Source& source_;
+    std::vector<Diagnostic> errors_;
+
+    template <typename Check>
+    void part(Check&& check)
+    {
+        try {
+            check();
+        } catch (const Errors& e) {
+            errors_.insert(errors_.end(), e.all().begin(), e.all().end());
+        } catch (const Error& e) {
+            errors_.push_back(e.diagnostic());
+        }
+    }
 
     // Warnings of these codes are not shown; each must be a code mimeo has.
     void quiet_codes(const YAML::Node& list)
@@ -114,69 +146,71 @@ private:
         non_empty_list(list, "inputs", "paths or globs");
         std::set<fs::path> seen;  // a file named twice is read once, where it first appears
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node entry = list[i];
-            const std::string key_path = item_path("inputs", i);
-            ArticleSource base;
-            base.where = yi::where(source_, entry);
-            std::string pattern, from;
-            FormatOptions options;
-            if (entry.IsMap()) {
-                yi::check_keys(source_, entry, key_path, input_keys);
-                if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or glob to read");
-                pattern = yi::scalar(source_, entry["path"], key_path + ".path");
-                if (entry["from"]) from = yi::scalar(source_, entry["from"], key_path + ".from");
-                if (entry["engine"]) base.engine = engine(entry["engine"], key_path + ".engine");
-                if (const YAML::Node given = entry["options"]; given && !given.IsNull()) {
-                    yi::require_map(source_, given, key_path + ".options");
-                    options = FormatOptions(given, source_.file);
-                    base.options_text = YAML::Dump(given);
+            part([&] {
+                const YAML::Node entry = list[i];
+                const std::string key_path = item_path("inputs", i);
+                ArticleSource base;
+                base.where = yi::where(source_, entry);
+                std::string pattern, from;
+                FormatOptions options;
+                if (entry.IsMap()) {
+                    yi::check_keys(source_, entry, key_path, input_keys);
+                    if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or glob to read");
+                    pattern = yi::scalar(source_, entry["path"], key_path + ".path");
+                    if (entry["from"]) from = yi::scalar(source_, entry["from"], key_path + ".from");
+                    if (entry["engine"]) base.engine = engine(entry["engine"], key_path + ".engine");
+                    if (const YAML::Node given = entry["options"]; given && !given.IsNull()) {
+                        yi::require_map(source_, given, key_path + ".options");
+                        options = FormatOptions(given, source_.file);
+                        base.options_text = YAML::Dump(given);
+                    }
+                } else {
+                    pattern = yi::scalar(source_, entry, key_path);
                 }
-            } else {
-                pattern = yi::scalar(source_, entry, key_path);
-            }
-            if (pattern.empty()) yi::fail(source_, entry, key_path, "must not be empty");
-            const Importer* named = nullptr;
-            if (!from.empty()) {
-                named = find_importer(from);
-                if (!named) {
-                    std::string available;
-                    for (const auto& importer : importers()) available += (available.empty() ? "" : ", ") + importer.name;
-                    throw Error(yi::where(source_, entry["from"]), "unknown-format",
-                                "'" + key_path + ".from' names the unknown input format '" + from + "' (available: " +
-                                    available + ")");
+                if (pattern.empty()) yi::fail(source_, entry, key_path, "must not be empty");
+                const Importer* named = nullptr;
+                if (!from.empty()) {
+                    named = find_importer(from);
+                    if (!named) {
+                        std::string available;
+                        for (const auto& importer : importers()) available += (available.empty() ? "" : ", ") + importer.name;
+                        throw Error(yi::where(source_, entry["from"]), "unknown-format",
+                                    "'" + key_path + ".from' names the unknown input format '" + from + "' (available: " +
+                                        available + ")");
+                    }
                 }
-            }
-            const Matches matches = match_files(p_.folder, pattern);
-            if (matches.too_wide)
-                throw Error(base.where, "glob-too-wide",
-                            "'" + key_path + "': the glob '" + pattern + "' reads more than " +
-                                std::to_string(max_glob_entries) + " folder entries or takes more than " +
-                                std::to_string(max_glob_time.count()) + " s; narrow it to the articles' folder");
-            for (const fs::path& link : matches.left_out)
-                p_.warnings.push_back({Severity::warning, "glob-outside", base.where,
-                                       "'" + key_path + "': the glob '" + pattern + "' passed over " + link.string() +
-                                           ", a symlink that leads out of its folder; name it in the pattern to read it"});
-            const auto& files = matches.files;
-            if (files.empty()) {
-                if (is_glob(pattern))
-                    throw Error(base.where, "no-match",
-                                "'" + key_path + "': the glob '" + pattern + "' matches no file (looked in " +
-                                    (p_.folder / pattern).lexically_normal().parent_path().string() + ")");
-                throw Error(base.where, "read",
-                            "'" + key_path + "': no such file: " + (p_.folder / pattern).lexically_normal().string());
-            }
-            for (const fs::path& file : files) {
-                ArticleSource source = base;
-                source.path = file.lexically_normal();
-                std::error_code ec;
-                if (!seen.insert(fs::weakly_canonical(source.path, ec)).second) continue;
-                if (!named && source.engine == "native" && !importer_for_path(source.path))
-                    throw Error(base.where, "unknown-format",
-                                "'" + key_path + "': cannot tell the input format of '" + source.path.string() +
-                                    "' from its extension; say it with 'from:'");
-                source.plan = plan(source, from, options, key_path);
-                p_.inputs.push_back(std::move(source));
-            }
+                const Matches matches = match_files(p_.folder, pattern);
+                if (matches.too_wide)
+                    throw Error(base.where, "glob-too-wide",
+                                "'" + key_path + "': the glob '" + pattern + "' reads more than " +
+                                    std::to_string(max_glob_entries) + " folder entries or takes more than " +
+                                    std::to_string(max_glob_time.count()) + " s; narrow it to the articles' folder");
+                for (const fs::path& link : matches.left_out)
+                    p_.warnings.push_back({Severity::warning, "glob-outside", base.where,
+                                           "'" + key_path + "': the glob '" + pattern + "' passed over " + link.string() +
+                                               ", a symlink that leads out of its folder; name it in the pattern to read it"});
+                const auto& files = matches.files;
+                if (files.empty()) {
+                    if (is_glob(pattern))
+                        throw Error(base.where, "no-match",
+                                    "'" + key_path + "': the glob '" + pattern + "' matches no file (looked in " +
+                                        (p_.folder / pattern).lexically_normal().parent_path().string() + ")");
+                    throw Error(base.where, "read",
+                                "'" + key_path + "': no such file: " + (p_.folder / pattern).lexically_normal().string());
+                }
+                for (const fs::path& file : files) {
+                    ArticleSource source = base;
+                    source.path = file.lexically_normal();
+                    std::error_code ec;
+                    if (!seen.insert(fs::weakly_canonical(source.path, ec)).second) continue;
+                    if (!named && source.engine == "native" && !importer_for_path(source.path))
+                        throw Error(base.where, "unknown-format",
+                                    "'" + key_path + "': cannot tell the input format of '" + source.path.string() +
+                                        "' from its extension; say it with 'from:'");
+                    source.plan = plan(source, from, options, key_path);
+                    p_.inputs.push_back(std::move(source));
+                }
+            });
         }
     }
 
@@ -209,27 +243,29 @@ private:
         if (list.IsNull()) return;
         if (!list.IsSequence()) yi::fail(source_, list, "transforms", "must be a list of transform names");
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node entry = list[i];
-            const std::string key_path = item_path("transforms", i);
-            if (entry.IsMap() && entry.size() != 1)
-                yi::fail(source_, entry, key_path,
-                         "must be a transform's name, or one name with its settings such as "
-                         "'- number-sections: {depth: 2}'");
-            // Nodes are built, never assigned: yaml-cpp's Node::operator= changes the node
-            // it was bound to rather than rebinding.
-            const auto only = entry.begin();
-            const YAML::Node name_node = entry.IsMap() ? YAML::Node(only->first) : entry;
-            const YAML::Node settings = entry.IsMap() ? YAML::Node(only->second) : YAML::Node();
-            const std::string name = yi::scalar(source_, name_node, key_path);
-            const transforms::Transform* transform = transforms::find(name);
-            if (!transform)
-                throw Error(yi::where(source_, name_node), "unknown-transform",
-                            "'" + key_path + "' names the unknown transform '" + name + "'" +
-                                did_you_mean(name, transforms::name_list()) + " (available: " + transforms::names() + ")");
-            TransformStep step{transform,
-                               {settings, source_, key_path + (entry.IsMap() ? "." + name : ""), yi::where(source_, entry)}};
-            transforms::check_settings(*transform, step.settings);
-            p_.transforms.push_back(std::move(step));
+            part([&] {
+                const YAML::Node entry = list[i];
+                const std::string key_path = item_path("transforms", i);
+                if (entry.IsMap() && entry.size() != 1)
+                    yi::fail(source_, entry, key_path,
+                             "must be a transform's name, or one name with its settings such as "
+                             "'- number-sections: {depth: 2}'");
+                // Nodes are built, never assigned: yaml-cpp's Node::operator= changes the node
+                // it was bound to rather than rebinding.
+                const auto only = entry.begin();
+                const YAML::Node name_node = entry.IsMap() ? YAML::Node(only->first) : entry;
+                const YAML::Node settings = entry.IsMap() ? YAML::Node(only->second) : YAML::Node();
+                const std::string name = yi::scalar(source_, name_node, key_path);
+                const transforms::Transform* transform = transforms::find(name);
+                if (!transform)
+                    throw Error(yi::where(source_, name_node), "unknown-transform",
+                                "'" + key_path + "' names the unknown transform '" + name + "'" +
+                                    did_you_mean(name, transforms::name_list()) + " (available: " + transforms::names() + ")");
+                TransformStep step{transform,
+                                   {settings, source_, key_path + (entry.IsMap() ? "." + name : ""), yi::where(source_, entry)}};
+                transforms::check_settings(*transform, step.settings);
+                p_.transforms.push_back(std::move(step));
+            });
         }
     }
 
@@ -238,45 +274,47 @@ private:
         non_empty_list(list, "outputs", "outputs, such as '{format: html, path: issue.html}'");
         std::set<std::string> targets;
         for (std::size_t i = 0; i < list.size(); ++i) {
-            const YAML::Node entry = list[i];
-            const std::string key_path = item_path("outputs", i);
-            yi::require_map(source_, entry, key_path);
-            OutputSpec output;
-            if (!entry["format"]) missing(source_, entry, key_path + ".format", "name the output format, such as 'format: html'");
-            if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or folder to write");
-            output.format = yi::scalar(source_, entry["format"], key_path + ".format");
-            const Exporter* exporter = nullptr;
-            try {
-                exporter = &require_exporter(output.format);
-                output.format = exporter->name;  // "EPUB3" is epub
-            } catch (const UsageError& e) {
-                throw Error(yi::where(source_, entry["format"]), "unknown-format", "'" + key_path + ".format': " + e.what());
-            }
-            const YAML::Node path = entry["path"];
-            output.path = expand_issue_variables(yi::scalar(source_, path, key_path + ".path"), issue,
-                                                 yi::where(source_, path), key_path + ".path");
-            if (output.path.empty()) yi::fail(source_, path, key_path + ".path", "must not be empty");
-            output.per_article = names_article_slug(output.path);
-            if (entry["check"]) output.check = boolean(source_, entry["check"], key_path + ".check");
-            if (output.check && !find_checker(output.format))
-                throw Error(yi::where(source_, entry["check"]), "no-check",
-                            "'" + key_path + ".check': mimeo has no check for format '" + output.format +
-                                "' yet; remove 'check: true'");
-            YAML::Node options(YAML::NodeType::Map);
-            for (const auto& item : entry) {
-                const std::string key = item.first.Scalar();
-                if (std::find(output_keys.begin(), output_keys.end(), key) == output_keys.end())
-                    options.force_insert(item.first, item.second);
-            }
-            output.options = FormatOptions(options, source_.file);
-            check_options(output.options, exporter->options, output.format, key_path);
-            output.options.resolve_paths(exporter->options, p_.folder);
-            settle_per_article(output, *exporter);
-            const std::string target = (p_.folder / output.path).lexically_normal().string();
-            if (!targets.insert(target).second)
-                throw Error(yi::where(source_, path), "duplicate-output",
-                            "'" + key_path + ".path': another output already writes '" + target + "'");
-            p_.outputs.push_back(std::move(output));
+            part([&] {
+                const YAML::Node entry = list[i];
+                const std::string key_path = item_path("outputs", i);
+                yi::require_map(source_, entry, key_path);
+                OutputSpec output;
+                if (!entry["format"]) missing(source_, entry, key_path + ".format", "name the output format, such as 'format: html'");
+                if (!entry["path"]) missing(source_, entry, key_path + ".path", "name the file or folder to write");
+                output.format = yi::scalar(source_, entry["format"], key_path + ".format");
+                const Exporter* exporter = nullptr;
+                try {
+                    exporter = &require_exporter(output.format);
+                    output.format = exporter->name;  // "EPUB3" is epub
+                } catch (const UsageError& e) {
+                    throw Error(yi::where(source_, entry["format"]), "unknown-format", "'" + key_path + ".format': " + e.what());
+                }
+                const YAML::Node path = entry["path"];
+                output.path = expand_issue_variables(yi::scalar(source_, path, key_path + ".path"), issue,
+                                                     yi::where(source_, path), key_path + ".path");
+                if (output.path.empty()) yi::fail(source_, path, key_path + ".path", "must not be empty");
+                output.per_article = names_article_slug(output.path);
+                if (entry["check"]) output.check = boolean(source_, entry["check"], key_path + ".check");
+                if (output.check && !find_checker(output.format))
+                    throw Error(yi::where(source_, entry["check"]), "no-check",
+                                "'" + key_path + ".check': mimeo has no check for format '" + output.format +
+                                    "' yet; remove 'check: true'");
+                YAML::Node options(YAML::NodeType::Map);
+                for (const auto& item : entry) {
+                    const std::string key = item.first.Scalar();
+                    if (std::find(output_keys.begin(), output_keys.end(), key) == output_keys.end())
+                        options.force_insert(item.first, item.second);
+                }
+                output.options = FormatOptions(options, source_.file);
+                check_options(output.options, exporter->options, output.format, key_path);
+                output.options.resolve_paths(exporter->options, p_.folder);
+                settle_per_article(output, *exporter);
+                const std::string target = (p_.folder / output.path).lexically_normal().string();
+                if (!targets.insert(target).second)
+                    throw Error(yi::where(source_, path), "duplicate-output",
+                                "'" + key_path + ".path': another output already writes '" + target + "'");
+                p_.outputs.push_back(std::move(output));
+            });
         }
     }
 

@@ -2,7 +2,8 @@
 # Names on the command line and in pipelines: `mimeo help COMMAND`, "did you mean" for a
 # command, a format, an option, a pipeline key and a transform, format names read case aside
 # and by their versions' names (EPUB3, rss2), and `-o -` writing one file to standard output.
-source "$(dirname "$0")/support/checks.sh"
+set -uo pipefail
+. "$(dirname "$0")/support/test_folder.sh"
 article="$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md"
 
 # expect CODE PATTERN ARGS...: the exit code, and a pattern in stderr.

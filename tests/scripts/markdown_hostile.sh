@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Hostile Markdown: nesting 100,000 deep, a huge paragraph and NUL bytes give a clear
 # error or a bounded, correct result; never a crash.
-source "$(dirname "$0")/support/checks.sh"
+set -uo pipefail
+. "$(dirname "$0")/support/test_folder.sh"
 
 /usr/bin/python3 - "$dir" <<'PY'
 import sys

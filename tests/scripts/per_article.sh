@@ -3,7 +3,8 @@
 # ${article.slug} path. The two give the same files; a shard writes them and a merge does not;
 # two articles with one slug are refused for every format alike; a per-article output whose
 # path names a file is refused.
-source "$(dirname "$0")/support/checks.sh"
+set -uo pipefail
+. "$(dirname "$0")/support/test_folder.sh"
 articles=("$MIMEO_ROOT"/fixtures/articles/0[12]-*.md)
 
 "$MIMEO" convert "${articles[@]}" --to epub -O per-article=true -o "$dir/option" || fail "per-article=true"

@@ -87,6 +87,22 @@ err=$("$MIMEO" run "$dir/good.yaml" --only xml 2>&1); code=$?
 grep -q "the pipeline has no xml output" <<<"$err" || fail "--only: unclear message: $err"
 err=$("$MIMEO" run 2>&1); code=$?
 [ "$code" -eq 2 ] || fail "no pipeline named: exit $code ($err)"
+# Every mistake of a file in one run, each at its place, in the file's order.
+cat > "$dir/many.yaml" <<'YAML'
+inputs: [nosuch/*.md, articles/*.md]
+transforms: [smart-typografy]
+outputs:
+  - {format: epbu, path: out/x.epub}
+  - {format: html, path: out/x.html, colour: red}
+quiet-codes: [nope]
+YAML
+err=$("$MIMEO" run "$dir/many.yaml" 2>&1 >/dev/null); code=$?
+[ "$code" -eq 1 ] || fail "many mistakes: exit $code"
+wanted="many.yaml:1:10: error[no-match] many.yaml:2:14: error[unknown-transform] many.yaml:4:14: error[unknown-format] many.yaml:5:38: error[unknown-option] many.yaml:6:15: error[unknown-code]"
+got=$(grep -o 'many.yaml:[0-9]*:[0-9]*: error\[[a-z-]*\]' <<<"$err" | tr '\n' ' ' | sed 's/ $//')
+[ "$got" = "$wanted" ] || fail "many mistakes: reported '$got', wanted '$wanted'"
+[ -e "$dir/out" ] && fail "many mistakes: wrote out/"
+
 err=$("$MIMEO" run "$dir/nope.yaml" 2>&1); code=$?
 [ "$code" -eq 1 ] && grep -q "nope.yaml: error\[read\]" <<<"$err" || fail "a missing pipeline file: exit $code ($err)"
 [ -e "$dir/out" ] && fail "usage errors wrote out/"
