@@ -10,18 +10,12 @@ import subprocess
 import sys
 import tempfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 FIXTURES = os.path.join(ROOT, "fixtures", "docx")
 WORK = tempfile.mkdtemp(prefix="mimeo-docx-")
 ENV = dict(os.environ, XDG_CACHE_HOME=os.path.join(WORK, "cache"))
-failures = []
-
-
-def check(condition, what):
-    if not condition:
-        failures.append(what)
-        print("FAIL: " + what)
 
 
 def mimeo(*args):
@@ -93,5 +87,4 @@ for fmt, out, options in (("epub", "a.epub", []), ("jats", "jats", []), ("email"
         check(checked.returncode == 0 and " passed" in checked.stdout,
               "mimeo check %s: %s%s" % (output, checked.stdout, checked.stderr))
 
-print("docx fixtures: %d failures" % len(failures))
-sys.exit(1 if failures else 0)
+finish("docx fixtures")

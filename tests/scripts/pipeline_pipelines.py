@@ -9,19 +9,11 @@ import subprocess
 import sys
 import tempfile
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, fail, finish  # noqa: E402
 SCHEMA = os.path.join(ROOT, "schemas", "article.rng")
 SLUGS = ["hidden-workforce", "reading-the-port-authority-s-annual-report", "rents-against-wages-2015-2025",
          "what-the-assembly-decided", "yokohama-dockers"]
-
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL: " + message)
-
 
 def run(*args):
     return subprocess.run([MIMEO, *args], capture_output=True, text=True)
@@ -183,4 +175,4 @@ with tempfile.TemporaryDirectory() as tmp:
             EXPECT[name](out, result)
         print(f"{name}: {len(written)} files checked")
 
-sys.exit(1 if failures else 0)
+finish("pipelines")

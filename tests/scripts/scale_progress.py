@@ -9,15 +9,8 @@ import subprocess
 import sys
 import tempfile
 
-mimeo = os.environ["MIMEO"]
-root = os.environ["MIMEO_ROOT"]
-failures = []
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message)
-
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO as mimeo, ROOT as root, fail, finish  # noqa: E402
 
 with tempfile.TemporaryDirectory() as tmp:
     shutil.copytree(os.path.join(root, "fixtures", "articles"), os.path.join(tmp, "articles"))
@@ -68,6 +61,4 @@ with tempfile.TemporaryDirectory() as tmp:
     if bad.returncode != 2 or "auto, json or none" not in bad.stderr:
         fail(f"--progress=xml should be a usage error naming the choices: {bad.returncode} {bad.stderr!r}")
 
-if not failures:
-    print("ok: --progress=json lines")
-sys.exit(1 if failures else 0)
+finish("--progress=json lines")
