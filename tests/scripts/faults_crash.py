@@ -19,20 +19,15 @@ import sys
 import tempfile
 import time
 
-MIMEO = os.path.abspath(os.environ.get("MIMEO", "build/mimeo"))
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, fail, finish  # noqa: E402
+
 sys.path.insert(0, os.path.join(ROOT, "scripts", "bench.d"))
 import corpus  # noqa: E402
 
 WORK = tempfile.mkdtemp(prefix="mimeo-faults-crash-")
 ARTICLES = 1000
-failures = []
 rng = random.Random(int(os.environ.get("MIMEO_CRASH_SEED", "418")))
-
-
-def fail(message):
-    failures.append(message)
-    print("FAIL:", message, flush=True)
 
 
 corpus.generate(os.path.join(WORK, "corpus"), ARTICLES)
@@ -175,7 +170,4 @@ print(f"{killed} of {len(points)} runs killed before their end, {mixed} left a m
 if killed < 18:
     fail(f"only {killed} of the 20 kills came before the run's end")
 shutil.rmtree(WORK)
-if failures:
-    print(f"faults_crash: {len(failures)} failures")
-    sys.exit(1)
-print("faults_crash: ok")
+finish("faults_crash")
