@@ -1,19 +1,17 @@
 #!/usr/bin/env bash
 # Bad input gets a clear message naming file:line, the right exit code and no output file.
 set -uo pipefail
-dir=$(mktemp -d)
-trap 'rm -rf "$dir"' EXIT
-failures=0
+. "$(dirname "$0")/support/test_folder.sh"
 
 # expect CODE PATTERN OUTPUT -- ARGS...: exit code, a stderr pattern, and no file left at OUTPUT.
 expect() {
   local code=$1 pattern=$2 output=$3; shift 4
   local err actual
   err=$("$MIMEO" "$@" 2>&1 >/dev/null); actual=$?
-  if [ "$actual" -ne "$code" ]; then echo "FAIL: mimeo $*: exit $actual, wanted $code ($err)"; failures=$((failures + 1)); fi
-  if ! grep -qE -- "$pattern" <<<"$err"; then echo "FAIL: mimeo $*: stderr '$err' lacks /$pattern/"; failures=$((failures + 1)); fi
-  if [ -n "$output" ] && [ -e "$output" ]; then echo "FAIL: mimeo $*: left $output behind"; failures=$((failures + 1)); fi
-  if grep -q . < <(ls -A "$dir/out" 2>/dev/null); then echo "FAIL: mimeo $*: left files in out/"; failures=$((failures + 1)); fi
+  if [ "$actual" -ne "$code" ]; then fail "mimeo $*: exit $actual, wanted $code ($err)"; fi
+  if ! grep -qE -- "$pattern" <<<"$err"; then fail "mimeo $*: stderr '$err' lacks /$pattern/"; fi
+  if [ -n "$output" ] && [ -e "$output" ]; then fail "mimeo $*: left $output behind"; fi
+  if grep -q . < <(ls -A "$dir/out" 2>/dev/null); then fail "mimeo $*: left files in out/"; fi
 }
 mkdir -p "$dir/out"
 
@@ -48,22 +46,21 @@ expect 2 "docx option 'comments' must be one of" "$dir/out/x.html" -- convert "$
 err=$("$MIMEO" convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" "$MIMEO_ROOT/fixtures/docx/word-features.docx" \
       --to xml -o "$dir/mixed" -I comments=notes --no-smart 2>&1); code=$?
 if [ $code -ne 0 ] || ! grep -q 'id="comment1"' < <(cat "$dir"/mixed/*.xml); then
-  echo "FAIL: -I comments=notes --no-smart over Markdown and DOCX (exit $code: $err)"; failures=$((failures + 1))
+  fail "-I comments=notes --no-smart over Markdown and DOCX (exit $code: $err)"
 fi
 
 # An unknown front-matter key is a warning, and the output is written.
 printf -- '---\ntitle: Fine\ncolour: blue\n---\n\nBody.\n' > "$dir/unknown.md"
 err=$("$MIMEO" convert "$dir/unknown.md" --to html -o "$dir/unknown.html" 2>&1); code=$?
 if [ $code -ne 0 ] || ! grep -q "unknown.md:3:1: warning\[unknown-key\]: unknown key 'colour'" <<<"$err" || [ ! -s "$dir/unknown.html" ]; then
-  echo "FAIL: unknown key should warn and still write (exit $code: $err)"; failures=$((failures + 1))
+  fail "unknown key should warn and still write (exit $code: $err)"
 fi
 
 # An earlier output survives a failed conversion to the same path.
 "$MIMEO" convert "$MIMEO_ROOT/fixtures/articles/02-notes-and-links.md" --to html -o "$dir/keep.html"
 before=$(sha256sum < "$dir/keep.html")
-"$MIMEO" convert "$dir/utf8.md" --to html -o "$dir/keep.html" 2>/dev/null && { echo "FAIL: bad input succeeded"; failures=$((failures + 1)); }
-[ "$before" = "$(sha256sum < "$dir/keep.html")" ] || { echo "FAIL: earlier output was replaced"; failures=$((failures + 1)); }
-grep -q '\.tmp$' < <(ls -A "$dir") && { echo "FAIL: temporary file left behind"; failures=$((failures + 1)); }
+"$MIMEO" convert "$dir/utf8.md" --to html -o "$dir/keep.html" 2>/dev/null && { fail "bad input succeeded"; }
+[ "$before" = "$(sha256sum < "$dir/keep.html")" ] || { fail "earlier output was replaced"; }
+grep -q '\.tmp$' < <(ls -A "$dir") && { fail "temporary file left behind"; }
 
-[ "$failures" -eq 0 ] && echo "bad input: every case rejected cleanly"
-exit "$failures"
+finish "bad input"
