@@ -51,8 +51,8 @@ int convert_command(const Arguments& args)
         request.output = (to_stdout->path() / "out").string();
     }
     const auto converting = pipeline::convert_pipeline(request);
-    if (to_stdout && (is_per_article(converting->outputs.front()) ||
-                      require_exporter(request.format).target == TargetKind::folder))
+    const pipeline::OutputSpec& output = converting->outputs.front();
+    if (to_stdout && (is_per_article(output) || find_exporter(output.format)->target == TargetKind::folder))
         throw UsageError("-o - writes one file to standard output; " + request.format + " writes a folder");
 
     // Every article is imported, checked against the schema and written by the runner of

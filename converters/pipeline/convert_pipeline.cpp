@@ -14,12 +14,12 @@ std::unique_ptr<Pipeline> convert_pipeline(const ConvertRequest& request)
     pugi::xml_node issue = model::new_issue(pipeline->issue);
     if (request.issue) model::load_issue_description(*request.issue, issue);
 
+    const Exporter& exporter = require_exporter(request.format);
     OutputSpec output;
-    output.format = require_exporter(request.format).name;  // "EPUB3" is epub
+    output.format = exporter.name;  // "EPUB3" is epub
     output.path = request.output;
     output.per_article = names_article_slug(output.path);
     output.options = request.export_options;
-    const Exporter& exporter = *find_exporter(output.format);
     output.options.check_against(exporter.options, output.format);
     settle_per_article(output, exporter);
     pipeline->outputs.push_back(std::move(output));

@@ -112,8 +112,6 @@ private:
     {
         try {
             check();
-        } catch (const Errors& e) {
-            errors_.insert(errors_.end(), e.all().begin(), e.all().end());
         } catch (const Error& e) {
             errors_.push_back(e.diagnostic());
         }
@@ -203,11 +201,17 @@ private:
                     source.path = file.lexically_normal();
                     std::error_code ec;
                     if (!seen.insert(fs::weakly_canonical(source.path, ec)).second) continue;
-                    if (!named && source.engine == "native" && !importer_for_path(source.path))
-                        throw Error(base.where, "unknown-format",
-                                    "'" + key_path + "': cannot tell the input format of '" + source.path.string() +
-                                        "' from its extension; say it with 'from:'");
-                    source.plan = plan(source, from, options, key_path);
+                    // Found by extension (and content) once; the plan is then made for that name.
+                    std::string format = from;
+                    if (!named && source.engine == "native") {
+                        const Importer* by_extension = importer_for_path(source.path);
+                        if (!by_extension)
+                            throw Error(base.where, "unknown-format",
+                                        "'" + key_path + "': cannot tell the input format of '" + source.path.string() +
+                                            "' from its extension; say it with 'from:'");
+                        format = by_extension->name;
+                    }
+                    source.plan = plan(source, format, options, key_path);
                     p_.inputs.push_back(std::move(source));
                 }
             });

@@ -58,7 +58,7 @@ template <typename T>
 std::string names_of(const std::vector<T>& list)
 {
     std::string names;
-    for (const auto& item : list) names += (names.empty() ? "" : ", ") + item.name;
+    for (const std::string& name : name_list(list)) names += (names.empty() ? "" : ", ") + name;
     return names;
 }
 

@@ -16,9 +16,8 @@ namespace {
 // names the format it reads the file as; without it, the file's extension does.
 const Importer& engine_importer(const std::string& engine)
 {
-    const Importer* importer = find_importer(engine);
-    if (importer && importer->format_named) return *importer;
-    throw UsageError("unknown engine '" + engine + "' (known: " + engine_names() + ")");
+    if (!is_engine(engine)) throw UsageError("unknown engine '" + engine + "' (known: " + engine_names() + ")");
+    return *find_importer(engine);
 }
 
 std::string engine_format(const Importer& engine, const fs::path& path, const std::string& from)
@@ -55,8 +54,10 @@ ImportPlan plan_import(const fs::path& path, const std::string& from, const std:
     FormatOptions chosen = options.only(importer->options);
     chosen.check_against(importer->options, importer->name);
     if (by_engine) chosen.set("format", engine_format(*importer, path, from));
-    // A format read by an importer of many formats under a name of its own: the name is its format.
-    else if (!from.empty() && importer->name != from) chosen.set("format", importer->format_named(from));
+    // A format only an importer of many formats knows by that name (`--from rst`): the name is
+    // its format. Its own name, or another importer's by an alias (`md`), is not.
+    else if (!from.empty() && importer->format_named && find_importer(from) != importer)
+        chosen.set("format", importer->format_named(from));
     return {importer, std::move(chosen)};
 }
 

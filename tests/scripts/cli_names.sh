@@ -39,6 +39,16 @@ printf 'publication: {title: T, url: "https://t.example/"}\ninputs: [a.md]\noutp
 grep -q '<rss version="2.0"' "$dir/feed.xml" || fail "format: RSS2 wrote no RSS 2.0 feed"
 "$MIMEO" run "$dir/rss2.yaml" --only rss -q || fail "--only rss over a format: RSS2 output"
 
+# Input format names too, on the command line and in a pipeline: an alias names the importer,
+# not a format pandoc is asked for.
+for name in md Markdown; do
+  "$MIMEO" import "$article" --from $name -o "$dir/from-$name.xml" || fail "--from $name"
+  grep -q '<article' "$dir/from-$name.xml" 2>/dev/null || fail "--from $name wrote no article"
+done
+printf 'inputs: [{path: a.md, from: MD}]\noutputs:\n  - {format: html, path: from-md.html}\n' > "$dir/from.yaml"
+"$MIMEO" run "$dir/from.yaml" --no-cache -q || fail "from: MD in a pipeline"
+[ -s "$dir/from-md.html" ] || fail "from: MD wrote no page"
+
 # -o -: the page on standard output, and no file named '-'.
 (cd "$dir" && "$MIMEO" convert "$article" --to html -o - > page.html) || fail "-o - failed"
 grep -q '<html xmlns="http://www.w3.org/1999/xhtml"' "$dir/page.html" || fail "-o - wrote no page to standard output"

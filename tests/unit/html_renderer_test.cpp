@@ -66,7 +66,8 @@ TEST(HtmlRenderer, RewritesUrlsAndPrefixesIds)
     };
     const std::string html = render_article(a.node, options);
     EXPECT_NE(html.find("src=\"https://cdn.example/images/a.png\""), std::string::npos) << html;
-    EXPECT_NE(html.find("t-"), std::string::npos) << html;
+    EXPECT_NE(html.find("id=\"t-n1\""), std::string::npos) << "the note's id prefixed: " << html;
+    EXPECT_NE(html.find("href=\"#t-n1\""), std::string::npos) << "its reference prefixed: " << html;
     EXPECT_EQ(html.find("id=\"n1\""), std::string::npos) << "an unprefixed note id: " << html;
     EXPECT_TRUE(well_formed(html));
 }
