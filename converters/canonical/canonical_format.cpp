@@ -16,7 +16,7 @@ bool is_canonical(std::string_view head) { return head.find(model::namespace_uri
 void read_canonical(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     const std::string file = request.path.string();
-    std::string text = read_file(request.path, max_size_bytes(request.options, max_canonical_mib));
+    std::string text = read_file(request.path, max_size_bytes(request.options));
     auto problems = model::validate_xml(text, file);
     if (!problems.empty()) {
         const Diagnostic& first = problems.front();

@@ -1,6 +1,7 @@
 #include "common/options.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
 #include "common/suggest.hpp"
 
@@ -94,37 +95,44 @@ void FormatOptions::erase(const std::string& key)
     values_.remove(key);
 }
 
-bool FormatOptions::get_bool(const std::string& key, bool fallback) const
+YAML::Node FormatOptions::value_of(const std::string& key) const
 {
-    YAML::Node v = values_[key];
-    if (!v) return fallback;
-    bool result = fallback;
+    if (YAML::Node given = values_[key]) return given;
+    auto found = defaults_.find(key);
+    return found == defaults_.end() ? YAML::Node(YAML::NodeType::Undefined) : found->second;
+}
+
+bool FormatOptions::get_bool(const std::string& key) const
+{
+    YAML::Node v = value_of(key);
+    if (!v) throw std::logic_error("boolean option '" + key + "' read with no value and no default");
+    bool result = false;
     if (!v.IsScalar() || !YAML::convert<bool>::decode(v, result))
         type_error(key, option_type_name(OptionType::boolean));
     return result;
 }
 
-long FormatOptions::get_int(const std::string& key, long fallback) const
+long FormatOptions::get_int(const std::string& key) const
 {
-    YAML::Node v = values_[key];
-    if (!v) return fallback;
-    long result = fallback;
+    YAML::Node v = value_of(key);
+    if (!v) throw std::logic_error("integer option '" + key + "' read with no value and no default");
+    long result = 0;
     if (!v.IsScalar() || !YAML::convert<long>::decode(v, result))
         type_error(key, option_type_name(OptionType::integer));
     return result;
 }
 
-std::string FormatOptions::get_string(const std::string& key, const std::string& fallback) const
+std::string FormatOptions::get_string(const std::string& key) const
 {
-    YAML::Node v = values_[key];
-    if (!v) return fallback;
+    YAML::Node v = value_of(key);
+    if (!v) return "";
     if (!v.IsScalar()) type_error(key, option_type_name(OptionType::string));
     return v.Scalar();
 }
 
 std::vector<std::string> FormatOptions::get_list(const std::string& key) const
 {
-    YAML::Node v = values_[key];
+    YAML::Node v = value_of(key);
     if (!v) return {};
     if (v.IsScalar()) return {v.Scalar()};
     if (!v.IsSequence()) type_error(key, option_type_name(OptionType::string_list));
@@ -136,52 +144,91 @@ std::vector<std::string> FormatOptions::get_list(const std::string& key) const
     return items;
 }
 
-void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const std::string& format) const
+const OptionSpec* find_spec(const std::vector<OptionSpec>& specs, const std::string& name)
+{
+    auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == name; });
+    return spec == specs.end() ? nullptr : &*spec;
+}
+
+bool fits_type(OptionType type, const YAML::Node& value)
+{
+    switch (type) {
+    case OptionType::boolean: {
+        bool b;
+        return value.IsScalar() && YAML::convert<bool>::decode(value, b);
+    }
+    case OptionType::integer: {
+        long n;
+        return value.IsScalar() && YAML::convert<long>::decode(value, n);
+    }
+    case OptionType::string:
+    case OptionType::path: return value.IsScalar();
+    case OptionType::string_list:
+    case OptionType::path_list:
+        if (value.IsScalar()) return true;
+        if (!value.IsSequence()) return false;
+        for (const auto& item : value)
+            if (!item.IsScalar()) return false;
+        return true;
+    }
+    return false;
+}
+
+std::string broken_rule(const OptionSpec& spec, const YAML::Node& value)
+{
+    if (spec.type == OptionType::integer) {
+        const long n = value.as<long>();
+        if (spec.minimum && spec.maximum && (n < *spec.minimum || n > *spec.maximum))
+            return "from " + std::to_string(*spec.minimum) + " to " + std::to_string(*spec.maximum);
+        if (spec.minimum && n < *spec.minimum) return "at least " + std::to_string(*spec.minimum);
+        if (spec.maximum && n > *spec.maximum) return "at most " + std::to_string(*spec.maximum);
+    }
+    if (!spec.allowed.empty() && value.IsScalar() &&
+        std::find(spec.allowed.begin(), spec.allowed.end(), value.Scalar()) == spec.allowed.end()) {
+        std::string names;
+        for (const std::string& a : spec.allowed) names += (names.empty() ? "" : ", ") + a;
+        return "one of: " + names;
+    }
+    return "";
+}
+
+void FormatOptions::check_against(const std::vector<OptionSpec>& specs, const std::string& format)
 {
     for (const auto& entry : values_) {
         const std::string key = entry.first.Scalar();
-        auto spec = std::find_if(specs.begin(), specs.end(), [&](const OptionSpec& s) { return s.name == key; });
-        if (spec == specs.end()) {
+        const OptionSpec* spec = find_spec(specs, key);
+        if (!spec) {
             std::vector<std::string> names;
             for (const OptionSpec& s : specs) names.push_back(s.name);
             throw Error(location_of(key), "unknown-option",
                         "format '" + format + "' has no option '" + key + "'" + did_you_mean(key, names));
         }
-        auto refuse = [&](const std::string& rule, const std::string& given) {
-            const std::string message = format + " option '" + key + "' must be " + rule + " (got '" + given + "')";
+        if (!fits_type(spec->type, entry.second)) type_error(key, option_type_name(spec->type));
+        if (const std::string rule = broken_rule(*spec, entry.second); !rule.empty()) {
+            const std::string message = format + " option '" + key + "' must be " + rule + " (got '" +
+                                        (entry.second.IsScalar() ? entry.second.Scalar() : std::string("a list")) + "')";
             if (origin_.empty()) throw UsageError(message);
             throw Error(location_of(key), "option-value", message);
-        };
-        switch (spec->type) {
-        case OptionType::boolean: get_bool(key, false); break;
-        case OptionType::integer:
-            if (const long value = get_int(key, 0); spec->minimum && value < *spec->minimum)
-                refuse("at least " + std::to_string(*spec->minimum), std::to_string(value));
-            break;
-        case OptionType::string:
-        case OptionType::path:
-            if (const std::string value = get_string(key);
-                !spec->allowed.empty() && std::find(spec->allowed.begin(), spec->allowed.end(), value) == spec->allowed.end()) {
-                std::string names;
-                for (const std::string& a : spec->allowed) names += (names.empty() ? "" : ", ") + a;
-                refuse("one of: " + names, value);
-            }
-            break;
-        case OptionType::string_list:
-        case OptionType::path_list: get_list(key); break;
         }
     }
+    take_defaults(specs);
+}
+
+void FormatOptions::take_defaults(const std::vector<OptionSpec>& specs)
+{
+    for (const OptionSpec& spec : specs)
+        if (!spec.default_value.empty()) defaults_[spec.name] = YAML::Load(spec.default_value);
 }
 
 OptionSpec max_size_option(long default_mib)
 {
     return {"max-size", OptionType::integer, std::to_string(default_mib),
-            "the largest input read, in MiB; a larger one is refused (too-large)", {}, 1};
+            "the largest input read, in MiB; a larger one is refused (`too-large`)", {}, 1};
 }
 
-std::uintmax_t max_size_bytes(const FormatOptions& options, long default_mib)
+std::uintmax_t max_size_bytes(const FormatOptions& options)
 {
-    return static_cast<std::uintmax_t>(options.get_int("max-size", default_mib)) << 20;
+    return static_cast<std::uintmax_t>(options.get_int("max-size")) << 20;
 }
 
 }  // namespace mimeo

@@ -17,13 +17,15 @@ namespace mimeo::docx {
 namespace {
 
 const std::vector<OptionSpec> docx_options = {
-    {"comments", OptionType::string, "drop", "drop: comments are left out, with a warning; notes: kept as footnotes",
+    {"comments", OptionType::string, "drop",
+     "`drop`: comments are left out, with a warning; `notes`: each becomes a footnote (`comment1` ...) starting "
+     "with its author",
      {"drop", "notes"}},
     {"track-changes", OptionType::string, "accept",
-     "accept: insertions kept, deletions dropped; reject: deletions kept, insertions dropped", {"accept", "reject"}},
-    {"media-dir", OptionType::path, "",
-     "folder the pictures are written to (default: $XDG_CACHE_HOME/mimeo/docx/HASH/media)"},
-    {"max-part-size", OptionType::integer, "256", "limit in MiB on the unpacked size of any one part of the package",
+     "`accept`: insertions kept, deletions dropped; `reject`: deletions kept, insertions dropped", {"accept", "reject"}},
+    {"media-dir", OptionType::path, "", "the folder pictures are written to", {}, {}, {},
+     "`$XDG_CACHE_HOME/mimeo/docx/HASH/media`"},
+    {"max-part-size", OptionType::integer, "256", "the limit, in MiB, on the unpacked size of one part of the package",
      {}, 1},
 };
 
@@ -75,7 +77,7 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     const bool reject = request.options.get_string("track-changes") == "reject";
     const bool comments_as_notes = request.options.get_string("comments") == "notes";
     PackageLimits limits;
-    limits.max_part_size = static_cast<std::uint64_t>(request.options.get_int("max-part-size", 256)) << 20;
+    limits.max_part_size = static_cast<std::uint64_t>(request.options.get_int("max-part-size")) << 20;
 
     Package package(file, limits);
     const WordDocument doc = read_word_document(package, {reject});

@@ -77,23 +77,40 @@ std::string web_url_option(const FormatOptions& options, const std::string& key)
 std::vector<OptionSpec> option_specs()
 {
     return {
-        {"from", OptionType::string, "", "the sender, \"Name <address>\" or an address (required); with no name, the publication's title is used"},
-        {"to", OptionType::string_list, "the From address", "the recipients, one address or a list; \"none\" for no To header"},
-        {"reply-to", OptionType::string_list, "", "where replies go, one address or a list"},
-        {"subject", OptionType::string, "{publication} \u2014 Issue {number}: {title}",
-         "the Subject template; variables {publication} {number} {volume} {date} {iso-date} {issue-title} {title} {articles}"},
-        {"list-id", OptionType::string, "", "the List-Id (RFC 2919): \"Name <id.example.org>\" or a bare id, named after the publication"},
+        {"from", OptionType::string, "",
+         "the sender: `Name <address>` or an address; with no name, the publication's title is the display name",
+         {}, {}, {}, "required"},
+        {"to", OptionType::string_list, "",
+         "the recipients; `none` for no To header (when the MTA gets the recipients elsewhere)", {}, {}, {},
+         "the From address"},
+        {"reply-to", OptionType::string_list, "", "where replies go"},
+        {"subject", OptionType::string, "",
+         "the Subject template; variables `{publication}` `{number}` `{volume}` `{date}` `{iso-date}` `{issue-title}` "
+         "`{title}` `{articles}`",
+         {}, {}, {}, "`{publication} \u2014 Issue {number}: {title}`, less what the issue lacks"},
+        {"list-id", OptionType::string, "",
+         "List-Id (RFC 2919): `Name <id.example.org>` or a bare `id.example.org`, then named after the publication"},
         {"list-unsubscribe", OptionType::string_list, "",
-         "unsubscribe URLs, mailto: and/or https:; an https URL adds List-Unsubscribe-Post for one-click unsubscribe (RFC 8058)"},
-        {"list-archive", OptionType::string, "", "the List-Archive URL (RFC 2369)"},
-        {"footer", OptionType::string, "", "more text for the footer, such as the postal address bulk mail must show"},
-        {"width", OptionType::integer, "72", "the column the text wraps at (40 to 76), wide characters counting 2"},
-        {"html", OptionType::boolean, "false", "add an HTML part: multipart/alternative, the text first"},
-        {"per-article", OptionType::boolean, "false", "one message per article, <slug>.eml in the output folder, instead of one digest"},
-        {"encoding", OptionType::string, "auto", "Content-Transfer-Encoding: auto, 8bit, quoted-printable or base64"},
-        {"date", OptionType::string, "issue", "the Date header: issue (noon UTC on the issue's date) or now"},
-        {"image-base", OptionType::string, "", "the URL that relative image paths of the HTML part are resolved against"},
-        {"newline", OptionType::string, "crlf", "line ends of the .eml file: crlf (RFC 5322) or lf (for a local sendmail -t)"},
+         "unsubscribe URLs, `mailto:` and/or `https:`; an https URL adds one-click List-Unsubscribe-Post (RFC 8058)",
+         {}, {}, {}, "none (a warning)"},
+        {"list-archive", OptionType::string, "", "List-Archive URL (RFC 2369)"},
+        {"footer", OptionType::string, "",
+         "more footer text, such as the postal address bulk mail must show; its lines stay lines"},
+        {"width", OptionType::integer, "72",
+         "the wrapping column (flowed spaces and stuffing then stay within 78), wide characters counting 2", {}, 40, 76},
+        {"html", OptionType::boolean, "false", "add the HTML part (multipart/alternative, the text first)"},
+        {"per-article", OptionType::boolean, "false",
+         "one message per article: the output is a folder of `<slug>.eml`, the same as the path "
+         "`<folder>/${article.slug}.eml`"},
+        {"encoding", OptionType::string, "auto", "the Content-Transfer-Encoding of every part",
+         {"auto", "8bit", "quoted-printable", "base64"}},
+        {"date", OptionType::string, "issue",
+         "the Date header. `issue`: noon UTC on the issue's date (the article's date per article, the time of the run "
+         "without either); `now`: the time of the run",
+         {"issue", "now"}},
+        {"image-base", OptionType::string, "", "the URL relative image paths are resolved against in the HTML part"},
+        {"newline", OptionType::string, "crlf",
+         "line ends: `crlf` (RFC 5322, .eml files) or `lf` (what a local `sendmail -t` reads)", {"crlf", "lf"}},
         html::raw_html_option(),
     };
 }
@@ -167,26 +184,13 @@ Settings read_settings(const FormatOptions& options)
     }
     s.list_archive = web_url_option(options, "list-archive");
     s.footer = options.get_string("footer");
-    s.width = static_cast<int>(options.get_int("width", 72));
-    if (s.width < 40 || s.width > 76)
-        throw Error(options.location_of("width"), "email-width", "option 'width' must be between 40 and 76 columns, so that flowed lines stay within 78");
-    s.html = options.get_bool("html", false);
-    const std::string encoding = options.get_string("encoding", "auto");
-    if (encoding != "auto") {
+    s.width = static_cast<int>(options.get_int("width"));
+    s.html = options.get_bool("html");
+    if (const std::string encoding = options.get_string("encoding"); encoding != "auto")
         s.encoding = encoding_named(encoding);
-        if (!s.encoding || *s.encoding == TransferEncoding::seven_bit)
-            throw Error(options.location_of("encoding"), "email-encoding",
-                        "option 'encoding' must be auto, 8bit, quoted-printable or base64, not '" + encoding + "'");
-    }
-    const std::string date = options.get_string("date", "issue");
-    if (date != "issue" && date != "now")
-        throw Error(options.location_of("date"), "email-date", "option 'date' must be issue or now, not '" + date + "'");
-    s.date_now = date == "now";
+    s.date_now = options.get_string("date") == "now";
     s.image_base = web_url_option(options, "image-base");
-    const std::string newline = options.get_string("newline", "crlf");
-    if (newline != "crlf" && newline != "lf")
-        throw Error(options.location_of("newline"), "email-newline", "option 'newline' must be crlf or lf");
-    s.crlf = newline == "crlf";
+    s.crlf = options.get_string("newline") == "crlf";
     s.raw_html = html::read_raw_html_option(options);
     return s;
 }

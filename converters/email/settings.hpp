@@ -37,7 +37,8 @@ struct Settings {
 std::vector<OptionSpec> option_specs();
 
 // Throws mimeo::Error (with the option's location) for a missing From, a malformed
-// address, an unknown encoding, an unsubscribe URL that is neither mailto: nor https:.
+// address, an unsubscribe URL that is neither mailto: nor https: (the options' words and
+// ranges were checked at load).
 Settings read_settings(const FormatOptions& options);
 
 // "Name <a@b>", "\"Name\" <a@b>" or "a@b".

@@ -40,15 +40,15 @@ Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
     const FormatOptions& options = request.options;
     pugi::xml_node publication = model::publication(issue);
     Channel channel;
-    channel.title = options.get_string("title", trim(model::text_of(publication.child("title"))));
+    channel.title = options.has("title") ? options.get_string("title") : trim(model::text_of(publication.child("title")));
     channel.link = publication.child("url").text().get();
     if (channel.title.empty() || !is_absolute_url(channel.link))
         throw Error({request.target.string(), 0, 0}, "feed-metadata",
                     "a feed needs the publication's title and its absolute url (https://...); give them in the "
                     "issue description (publication: title:, url:) or a pipeline's publication: key");
     channel.link = encode_url(channel.link);
-    channel.description =
-        options.get_string("description", trim(model::text_of(publication.child("tagline"))));
+    channel.description = options.has("description") ? options.get_string("description")
+                                                     : trim(model::text_of(publication.child("tagline")));
     if (channel.description.empty()) channel.description = channel.title;
     channel.language = publication.child("language").text().get();
     if (channel.language.empty()) {
@@ -60,7 +60,7 @@ Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
     channel.editor = parse_person(publication.child("editor").text().get());
     channel.self_url = encode_url(options.get_string("feed-url"));
 
-    std::string logo = options.get_string("image", publication.child("logo").text().get());
+    std::string logo = options.has("image") ? options.get_string("image") : publication.child("logo").text().get();
     if (is_absolute_url(logo)) {
         channel.image = encode_url(logo);
     } else if (!logo.empty()) {
@@ -92,7 +92,7 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
 
     std::string url = model::meta_text(article, "url");
     if (url.empty())
-        url = expand_template(options.get_string("link", default_link), issue, article, options.location_of("link"));
+        url = expand_template(options.get_string("link"), issue, article, options.location_of("link"));
     // A relative link or template result is read against the publication's URL.
     entry.link = resolve_url(url, channel.link);
     if (!allowed_url(entry.link, false))
@@ -178,7 +178,7 @@ FeedContent read_feed_content(const ExportRequest& request, long max_items)
                          [](const auto& a, const auto& b) { return a.first.date > b.first.date; });
         entries.resize(static_cast<std::size_t>(max_items));
     }
-    const bool with_content = request.options.get_bool("content", true);
+    const bool with_content = request.options.get_bool("content");
     const html::RawHtml raw_html = html::read_raw_html_option(request.options);
     feed.entries.reserve(entries.size());
     for (auto& [entry, article] : entries) {
@@ -191,17 +191,22 @@ FeedContent read_feed_content(const ExportRequest& request, long max_items)
 std::vector<OptionSpec> feed_options()
 {
     return {
-        {"feed-url", OptionType::string, "", "the feed's own address, written as <atom:link rel=\"self\"> / <link rel=\"self\">"},
+        {"feed-url", OptionType::string, "",
+         "the feed's own address, written as `<atom:link rel=\"self\">` (RSS) or `<link rel=\"self\">` (Atom)"},
         {"link", OptionType::string, default_link,
-         std::string("each article's link when it has no url; variables: ") + template_variables},
+         std::string("each article's link when the article has no `url`; variables: ") + template_variables},
         {"guid", OptionType::string, "",
-         "each item's guid (Atom: id) as a template like link; empty: the link itself (then isPermaLink=\"true\")"},
-        {"merge", OptionType::boolean, "true", "keep the items of the feed file already at the target, replacing those with the same guid"},
-        {"max-items", OptionType::integer, "50", "the most items the feed keeps, newest first; 0 for no limit"},
-        {"title", OptionType::string, "", "the feed's title instead of the publication's"},
-        {"description", OptionType::string, "", "the feed's description (Atom: subtitle) instead of the tagline"},
-        {"image", OptionType::string, "", "the address of the feed's image instead of the publication's logo"},
-        {"content", OptionType::boolean, "true", "carry each article's full XHTML; false for a summaries-only feed"},
+         "each item's guid (Atom: id), as a template like `link`, e.g. `tag:example.org,2025:${article.slug}`; "
+         "Atom needs an absolute IRI",
+         {}, {}, {}, "the link (then `isPermaLink=\"true\"`)"},
+        {"merge", OptionType::boolean, "true",
+         "keep the items of the feed already at the target, replacing those with the same guid"},
+        {"max-items", OptionType::integer, "50", "the most items the feed keeps, newest first; `0` for no limit", {}, 0},
+        {"title", OptionType::string, "", "the feed's title", {}, {}, {}, "the publication's title"},
+        {"description", OptionType::string, "", "the feed's description (Atom: subtitle)", {}, {}, {}, "the tagline"},
+        {"image", OptionType::string, "", "the address of the feed's image", {}, {}, {},
+         "the publication's logo, when a URL"},
+        {"content", OptionType::boolean, "true", "carry each article's full XHTML; `false` for a summaries-only feed"},
         html::raw_html_option(),
     };
 }

@@ -110,10 +110,7 @@ std::optional<Seconds> add_existing_items(pugi::xml_document& feed, const ItemSy
 
 MergeOptions merge_options(const FormatOptions& options)
 {
-    MergeOptions result{options.get_bool("merge", true), options.get_int("max-items", 50)};
-    if (result.max_items < 0)
-        throw Error(options.location_of("max-items"), "option-value", "option 'max-items' must be 0 (no limit) or more");
-    return result;
+    return {options.get_bool("merge"), options.get_int("max-items")};
 }
 
 void merge_items(pugi::xml_document& feed, const ItemSyntax& syntax, const fs::path& target, const MergeOptions& options)

@@ -26,7 +26,7 @@ void write_page(const ExportRequest& request)
     pugi::xml_node issue = model::issue_of(request.issue);
     const auto articles = model::articles(issue);
     const RawHtml raw_html = read_raw_html_option(request.options);
-    if (request.options.get_bool("fragment", false)) {
+    if (request.options.get_bool("fragment")) {
         std::string out;
         RenderOptions fragment;
         apply_raw_html_policy(fragment, raw_html);
@@ -70,8 +70,10 @@ Exporter exporter()
     return {"html",
             "the issue as one XHTML page: masthead, contents and every article",
             TargetKind::file,
-            {{"fragment", OptionType::boolean, "false", "only the articles' body content, with no page around it"},
-             {"stylesheet", OptionType::path, "", "a CSS file to use instead of the default style"},
+            {{"fragment", OptionType::boolean, "false",
+              "only the articles' body content, with no page around it (also `--fragment`)"},
+             {"stylesheet", OptionType::path, "", "a CSS file to use instead of the default style", {}, {}, {},
+              "built in"},
              raw_html_option()},
             write_page};
 }

@@ -214,12 +214,4 @@ std::string raw_html_to_xhtml(std::string_view fragment, const RawHtmlOptions& o
 
 bool unsafe_url(std::string_view url, bool image_source) { return dangerous_url(url, image_source); }
 
-bool parse_raw_html_policy(std::string_view word, RawHtml& policy)
-{
-    if (word == "sanitize") policy = RawHtml::sanitize;
-    else if (word == "keep") policy = RawHtml::keep;
-    else return false;
-    return true;
-}
-
 }  // namespace mimeo::html

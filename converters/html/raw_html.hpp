@@ -32,7 +32,4 @@ std::string raw_html_to_xhtml(std::string_view fragment, const RawHtmlOptions& o
 // data:image/ when `image_source` (whitespace, control characters and case ignored).
 bool unsafe_url(std::string_view url, bool image_source);
 
-// Reads "sanitize" or "keep"; false when the word is neither.
-bool parse_raw_html_policy(std::string_view word, RawHtml& policy);
-
 }  // namespace mimeo::html

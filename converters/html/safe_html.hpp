@@ -11,7 +11,7 @@ namespace mimeo::html {
 // The option's declaration, for an Exporter's option list.
 OptionSpec raw_html_option();
 
-// Reads `raw-html` (default sanitize); throws mimeo::Error "option-value" for another word.
+// The policy `raw-html` names (its words are checked where options are loaded).
 RawHtml read_raw_html_option(const FormatOptions& options);
 
 // Makes `options` safe by `policy`: raw HTML fragments go through raw_html_to_xhtml (with the

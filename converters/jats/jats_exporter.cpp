@@ -104,11 +104,11 @@ class ArticleFolder : public ArticleStream {
 public:
     explicit ArticleFolder(const StreamRequest& request)
         : target_(request.target), out_(request.out), diagnostics_(request.diagnostics),
-          zip_(request.options.get_bool("zip", false)), strict_(request.options.get_bool("strict", false)),
-          outside_images_(request.options.get_bool("outside-images", false)),
-          article_type_(request.options.get_string("article-type", default_article_type))
+          zip_(request.options.get_bool("zip")), strict_(request.options.get_bool("strict")),
+          outside_images_(request.options.get_bool("outside-images")),
+          article_type_(request.options.get_string("article-type"))
     {
-        if (!request.options.get_bool("validate", true)) return;
+        if (!request.options.get_bool("validate")) return;
         catalog_ = find_catalog(request.options.get_string("dtd-path"));
         if (catalog_.empty())
             diagnostics_.warn({target_.string(), 0, 0}, "jats-no-dtd",
@@ -181,15 +181,20 @@ Exporter exporter()
     return {"jats",
             "one JATS 1.3 Archiving file per article, named by slug, with its images, in a folder",
             TargetKind::folder,
-            {{"zip", OptionType::boolean, "false", "pack each article and its images into <slug>.zip instead"},
+            {{"zip", OptionType::boolean, "false", "pack each article and its images into `<slug>.zip`"},
              {"strict", OptionType::boolean, "false",
-              "missing journal title, publication date, title or language is an error, not a warning"},
-             {"article-type", OptionType::string, default_article_type, "article-type of articles whose meta names no type"},
-             {"validate", OptionType::boolean, "true", "validate every file against the JATS 1.3 Archiving DTD"},
+              "a missing journal title, publication date, title or language is an error (exit 1, nothing written) "
+              "instead of a warning"},
+             {"article-type", OptionType::string, default_article_type,
+              "`article-type` of articles whose front matter has no `type`"},
+             {"validate", OptionType::boolean, "true",
+              "validate every file written against the JATS 1.3 Archiving DTD, in process; an invalid file stops the run"},
              {"outside-images", OptionType::boolean, "false",
-              "copy images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
+              "copy images whose path leads outside the article's folder (`../`, an absolute path, a symlink out); "
+              "by default such an image is an error (`image-outside`)"},
              {"dtd-path", OptionType::path, "",
-              "folder of the @jats4r/dtds catalog.xml (default: $MIMEO_JATS_DTDS, else node_modules found near mimeo)"}},
+              "the folder of the `@jats4r/dtds` catalog (`.../schema`, or the `catalog.xml` itself)", {}, {}, {},
+              "`$MIMEO_JATS_DTDS`, else `node_modules` found near mimeo"}},
             write_articles,
             open_folder};
 }

@@ -17,7 +17,7 @@ void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostic
 {
     JatsTree tree;
     tree.file = request.path.string();
-    const std::string text = read_file(request.path, max_size_bytes(request.options, max_jats_mib));
+    const std::string text = read_file(request.path, max_size_bytes(request.options));
     require_utf8(text, tree.file);
     parse_jats(text, tree, diagnostics);
     pugi::xml_node jats_article = tree.doc.child("article");

@@ -82,7 +82,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
                    const Dialect& dialect)
 {
     const std::string file = request.path.string();
-    std::string text = read_file(request.path, max_size_bytes(request.options, max_markdown_mib));
+    std::string text = read_file(request.path, max_size_bytes(request.options));
     require_utf8(text, file);
     if (const std::size_t replaced = model::clean_text(text))
         diagnostics.warn({file, 0, 0}, "control-char",
@@ -114,9 +114,10 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
 }
 
 const std::vector<OptionSpec> markdown_options = {
-    {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses"},
+    {"smart", OptionType::boolean, "true", "curly quotes, en and em dashes, ellipses (also `--no-smart`)"},
     {"bad-urls", OptionType::string, "error",
-     "a front-matter URL that is not http:, https: or mailto: (or relative, for url): error, or warn and leave it out",
+     "a front-matter URL that is not `http:`, `https:` or `mailto:` (or relative, for `url`): `error`, or `warn` "
+     "and leave the key out",
      {"error", "warn"}},
     max_size_option(max_markdown_mib),
 };
@@ -130,7 +131,7 @@ Importer importer()
             .description = "CommonMark with GitHub's extensions, YAML front matter and smart punctuation",
             .options = markdown_options,
             .read = [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
-                read_markdown(request, out, diagnostics, {true, request.options.get_bool("smart", true)});
+                read_markdown(request, out, diagnostics, {true, request.options.get_bool("smart")});
             }};
 }
 
@@ -138,6 +139,7 @@ Importer commonmark_importer()
 {
     return {.name = "commonmark",
             .description = "strict CommonMark: no extensions, no front matter, no smart punctuation",
+            .options = {max_size_option(max_markdown_mib)},
             .read = [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
                 read_markdown(request, out, diagnostics, {false, false});
             },

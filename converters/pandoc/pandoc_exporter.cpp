@@ -22,12 +22,12 @@ void write_through_pandoc(const ExportRequest& request)
     copy.reset(request.issue);
     pugi::xml_node issue = model::issue_of(copy);
     // Text writers only name their images; the others pack them.
-    if (writes_binary(to)) embed_images(issue, request.options.get_bool("outside-images", false));
+    if (writes_binary(to)) embed_images(issue, request.options.get_bool("outside-images"));
     const std::string document =
         issue_to_json(issue, minor).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 
     std::vector<std::string> args = {"-f", "json", "-t", to, "-o", "-"};
-    if (request.options.get_bool("standalone", true) && !writes_binary(to)) args.push_back("--standalone");
+    if (request.options.get_bool("standalone") && !writes_binary(to)) args.push_back("--standalone");
     request.out.write(request.target, run_writer(tool, args, document, file, request.diagnostics));
 }
 
@@ -36,10 +36,13 @@ void write_through_pandoc(const ExportRequest& request)
 Exporter exporter()
 {
     std::vector<OptionSpec> options = {
-        {"to", OptionType::string, "", "pandoc's writer (its -t): odt, docx, latex, rst, ... (required)"},
-        {"standalone", OptionType::boolean, "true", "a whole document with its header, not a fragment"},
+        {"to", OptionType::string, "",
+         "pandoc's writer (its `-t`): `odt`, `docx`, `latex`, `rst`, `epub`, `html5`, ...; `--to pandoc:FORMAT` sets it",
+         {}, {}, {}, "required"},
+        {"standalone", OptionType::boolean, "true",
+         "a whole document (pandoc's `--standalone`); binary formats always are"},
         {"outside-images", OptionType::boolean, "false",
-         "pack images from outside the article's folder (../ or absolute paths); by default they are an error (image-outside)"},
+         "pack images from outside the article's folder; by default they are an error (`image-outside`)"},
     };
     options.insert(options.end(), tool_options().begin(), tool_options().end());
     return {"pandoc",

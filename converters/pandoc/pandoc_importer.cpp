@@ -22,7 +22,7 @@ constexpr long max_input_mib = 64;
 // the input's folder.
 fs::path media_folder(const ImportRequest& request)
 {
-    std::string pattern = request.options.get_string("media-dir", "{stem}-media");
+    std::string pattern = request.options.get_string("media-dir");
     for (std::size_t at; (at = pattern.find("{stem}")) != std::string::npos;)
         pattern.replace(at, 6, request.path.stem().string());
     return fs::absolute(request.path).parent_path() / pattern;
@@ -93,7 +93,7 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
 
     const fs::path input = fs::absolute(request.path);
     // pandoc reads the file itself: its size is checked first, as every importer's is.
-    require_size_at_most(input, max_size_bytes(request.options, max_input_mib));
+    require_size_at_most(input, max_size_bytes(request.options));
     std::vector<std::string> args = {"-f", format, "-t", "json"};
     std::optional<ExtractedMedia> media;
     if (embeds_media(format)) {
@@ -127,9 +127,11 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
 Importer importer()
 {
     std::vector<OptionSpec> options = {
-        {"format", OptionType::string, "by extension", "pandoc's reader (its -f), such as odt, rst or markdown+smart"},
-        {"media-dir", OptionType::string, "{stem}-media beside the input",
-         "folder for images embedded in the input (ODT, DOCX, EPUB, ...); {stem} is the input's name"},
+        {"format", OptionType::string, "", "pandoc's reader (its `-f`), such as `odt`, `rst` or `markdown+smart`; "
+         "`--from` sets it", {}, {}, {}, "by extension"},
+        {"media-dir", OptionType::string, "\"{stem}-media\"",
+         "the folder images embedded in the input (ODT, DOCX, EPUB, RTF, FB2, ipynb, PPTX) are extracted to, relative "
+         "to the input's folder; `{stem}` is the input's file name without extension"},
         max_size_option(max_input_mib),
     };
     options.insert(options.end(), tool_options().begin(), tool_options().end());

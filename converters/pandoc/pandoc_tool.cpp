@@ -112,9 +112,11 @@ std::string finish(const Tool& tool, Attempt run, const std::string& file, Diagn
 const std::vector<OptionSpec>& tool_options()
 {
     static const std::vector<OptionSpec> specs = {
-        {"pandoc", OptionType::string, "$MIMEO_PANDOC, else pandoc on PATH", "the pandoc executable to run"},
-        {"timeout", OptionType::integer, "60", "seconds pandoc may run before it is stopped (0: no limit)"},
-        {"memory", OptionType::integer, "2048", "MiB of heap pandoc may use before it is stopped (+RTS -M; 0: no limit)"},
+        {"pandoc", OptionType::string, "", "the pandoc executable", {}, {}, {}, "`$MIMEO_PANDOC`, else `pandoc` on `PATH`"},
+        {"timeout", OptionType::integer, "60",
+         "seconds pandoc may run; then it is stopped (with anything it started); `0`: no limit", {}, 0},
+        {"memory", OptionType::integer, "2048",
+         "MiB of heap pandoc may use (GHC's `+RTS -M`); past it pandoc stops with `pandoc-memory`; `0`: no limit", {}, 0},
     };
     return specs;
 }
@@ -123,12 +125,9 @@ Tool tool_from(const FormatOptions& options)
 {
     Tool tool;
     if (const char* env = std::getenv("MIMEO_PANDOC"); env && *env) tool.program = env;
-    tool.program = options.get_string("pandoc", tool.program);
-    long seconds = options.get_int("timeout", 60);
-    if (seconds < 0) throw UsageError("pandoc: the timeout option must be 0 (no limit) or a number of seconds");
-    tool.timeout = std::chrono::seconds(seconds);
-    tool.memory_mib = options.get_int("memory", tool.memory_mib);
-    if (tool.memory_mib < 0) throw UsageError("pandoc: the memory option must be 0 (no limit) or a number of MiB");
+    if (options.has("pandoc")) tool.program = options.get_string("pandoc");
+    tool.timeout = std::chrono::seconds(options.get_int("timeout"));
+    tool.memory_mib = options.get_int("memory");
     return tool;
 }
 

@@ -24,7 +24,7 @@ std::unique_ptr<Pipeline> convert_pipeline(const ConvertRequest& request)
     settle_per_article(output, exporter);
     pipeline->outputs.push_back(std::move(output));
 
-    const std::string engine = request.import_options.get_string("engine", "native");
+    const std::string engine = request.import_options.get_string("engine");
     for (const std::filesystem::path& path : request.inputs) {
         ArticleSource source;
         source.path = path;

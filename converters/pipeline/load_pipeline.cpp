@@ -43,9 +43,10 @@ bool boolean(const yi::Source& source, const YAML::Node& node, const std::string
     return value;
 }
 
-// Format options in a map: checked against the spec, located at the key, naming the entry.
-void check_options(const FormatOptions& options, const std::vector<OptionSpec>& specs, const std::string& owner,
-                   const std::string& key_path)
+// Format options in a map, checked against the spec (located at the key, naming the entry),
+// with the spec's defaults.
+FormatOptions checked_options(FormatOptions options, const std::vector<OptionSpec>& specs, const std::string& owner,
+                              const std::string& key_path)
 {
     try {
         options.check_against(specs, owner);
@@ -53,6 +54,7 @@ void check_options(const FormatOptions& options, const std::vector<OptionSpec>& 
         const Diagnostic& d = e.diagnostic();
         throw Error(d.where, d.code, d.message + " (in '" + key_path + "')");
     }
+    return options;
 }
 
 class Loader {
@@ -228,7 +230,8 @@ private:
         } catch (const UsageError& e) {
             throw Error(source.where, "unknown-format", "'" + key_path + "': " + e.what());
         }
-        check_options(options, chosen.importer->options, chosen.importer->name, key_path + ".options");
+        // plan_import checked the importer's own options; these are all that were given.
+        checked_options(options, chosen.importer->options, chosen.importer->name, key_path + ".options");
         chosen.options.resolve_paths(chosen.importer->options, p_.folder);
         return chosen;
     }
@@ -309,8 +312,8 @@ private:
                     if (std::find(output_keys.begin(), output_keys.end(), key) == output_keys.end())
                         options.force_insert(item.first, item.second);
                 }
-                output.options = FormatOptions(options, source_.file);
-                check_options(output.options, exporter->options, output.format, key_path);
+                output.options = checked_options(FormatOptions(options, source_.file), exporter->options,
+                                                 output.format, key_path);
                 output.options.resolve_paths(exporter->options, p_.folder);
                 settle_per_article(output, *exporter);
                 const std::string target = (p_.folder / output.path).lexically_normal().string();

@@ -8,7 +8,7 @@ void settle_per_article(OutputSpec& output, const Exporter& exporter)
 {
     if (exporter.per_article_extension.empty() || !output.options.has("per-article")) return;
     const Location where = output.options.location_of("per-article");
-    const bool wanted = output.options.get_bool("per-article", false);
+    const bool wanted = output.options.get_bool("per-article");
     output.options.erase("per-article");
     if (!wanted || output.per_article) return;
     const std::string& extension = exporter.per_article_extension;

@@ -103,7 +103,7 @@ void import_article(const fs::path& path, const ImportPlan& plan, pugi::xml_docu
 void import_file(const fs::path& path, const std::string& from, const FormatOptions& options, pugi::xml_document& out,
                  Diagnostics& diagnostics)
 {
-    import_article(path, plan_import(path, from, options.get_string("engine", "native"), options), out, diagnostics);
+    import_article(path, plan_import(path, from, options.get_string("engine"), options), out, diagnostics);
     model::require_valid(out, path.string());
 }
 

@@ -23,7 +23,7 @@ void number(pugi::xml_node parent, const std::string& prefix, long depth, long m
 
 void apply(pugi::xml_node article, const Settings& settings, const std::string&, Diagnostics&)
 {
-    number(model::body(article), "", 1, settings.options().get_int("depth", 9));
+    number(model::body(article), "", 1, settings.options.get_int("depth"));
 }
 
 }  // namespace
@@ -32,7 +32,7 @@ Transform number_sections()
 {
     return {"number-sections",
             "numbers sections 1, 1.1, 1.2, 2, ... by their nesting",
-            {{"depth", OptionType::integer, "9", "how many levels of sections to number (1: only the top level)"}},
+            {{"depth", OptionType::integer, "9", "how many levels of sections to number (1: only the top level)", {}, 1}},
             nullptr,
             apply};
 }

@@ -5,28 +5,25 @@
 namespace mimeo::transforms {
 namespace {
 
-bool fits(OptionType type, const YAML::Node& value)
+void check_keys(const Transform& transform, const Settings& settings)
 {
-    switch (type) {
-    case OptionType::boolean: {
-        bool b;
-        return value.IsScalar() && YAML::convert<bool>::decode(value, b);
+    yaml_input::require_map(settings.source, settings.values, settings.key_path);
+    for (const auto& entry : settings.values) {
+        const std::string key = entry.first.Scalar();
+        const OptionSpec* spec = find_spec(transform.options, key);
+        if (!spec) {
+            std::string known;
+            for (const auto& s : transform.options) known += (known.empty() ? "" : ", ") + s.name;
+            throw Error(yaml_input::where(settings.source, entry.first), "unknown-key",
+                        "unknown key '" + yaml_input::join_path(settings.key_path, key) + "' (" + transform.name +
+                            (known.empty() ? " takes no settings)" : " takes: " + known + ")"));
+        }
+        const std::string path = yaml_input::join_path(settings.key_path, key);
+        if (!fits_type(spec->type, entry.second))
+            yaml_input::fail(settings.source, entry.second, path, std::string("must be ") + option_type_name(spec->type));
+        if (const std::string rule = broken_rule(*spec, entry.second); !rule.empty())
+            yaml_input::fail(settings.source, entry.second, path, "must be " + rule);
     }
-    case OptionType::integer: {
-        long n;
-        return value.IsScalar() && YAML::convert<long>::decode(value, n);
-    }
-    case OptionType::string:
-    case OptionType::path: return value.IsScalar();
-    case OptionType::string_list:
-    case OptionType::path_list:
-        if (value.IsScalar()) return true;
-        if (!value.IsSequence()) return false;
-        for (const auto& item : value)
-            if (!item.IsScalar()) return false;
-        return true;
-    }
-    return false;
 }
 
 }  // namespace
@@ -58,29 +55,15 @@ std::string names()
     return out;
 }
 
-void check_settings(const Transform& transform, const Settings& settings)
+void check_settings(const Transform& transform, Settings& settings)
 {
     if (transform.check) {
         transform.check(settings);
         return;
     }
-    if (!settings.given()) return;
-    yaml_input::require_map(settings.source, settings.values, settings.key_path);
-    for (const auto& entry : settings.values) {
-        const std::string key = entry.first.Scalar();
-        auto spec = std::find_if(transform.options.begin(), transform.options.end(),
-                                 [&](const OptionSpec& s) { return s.name == key; });
-        if (spec == transform.options.end()) {
-            std::string known;
-            for (const auto& s : transform.options) known += (known.empty() ? "" : ", ") + s.name;
-            throw Error(yaml_input::where(settings.source, entry.first), "unknown-key",
-                        "unknown key '" + yaml_input::join_path(settings.key_path, key) + "' (" + transform.name +
-                            (known.empty() ? " takes no settings)" : " takes: " + known + ")"));
-        }
-        const std::string path = yaml_input::join_path(settings.key_path, key);
-        if (!fits(spec->type, entry.second))
-            yaml_input::fail(settings.source, entry.second, path, std::string("must be ") + option_type_name(spec->type));
-    }
+    if (settings.given()) check_keys(transform, settings);
+    settings.options = settings.given() ? FormatOptions(settings.values, settings.source.file) : FormatOptions();
+    settings.options.take_defaults(transform.options);
 }
 
 }  // namespace mimeo::transforms

@@ -30,7 +30,7 @@ void collect(pugi::xml_node node, std::vector<pugi::xml_node>& found)
 
 void apply(pugi::xml_node article, const Settings& settings, const std::string& source_file, Diagnostics& diagnostics)
 {
-    const std::vector<std::string> keep = settings.options().get_list("keep");
+    const std::vector<std::string> keep = settings.options.get_list("keep");
     std::vector<pugi::xml_node> found;
     collect(article, found);
     for (pugi::xml_node raw : found) {

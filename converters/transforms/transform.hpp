@@ -22,8 +22,8 @@ struct Settings {
     yaml_input::Source source;
     std::string key_path;  // such as "transforms[2].set-metadata", for messages
     Location where;        // the list entry that named the transform
+    FormatOptions options = {};  // `values` as options with the transform's defaults, once checked
     bool given() const { return values.IsDefined() && !values.IsNull(); }
-    FormatOptions options() const { return given() ? FormatOptions(values, source.file) : FormatOptions(); }
 };
 
 struct Transform {
@@ -43,7 +43,8 @@ std::vector<std::string> name_list();
 // "a, b, c": the names, for messages.
 std::string names();
 
-// Checks `settings` for `transform` (its own check, or its option specs).
-void check_settings(const Transform& transform, const Settings& settings);
+// Checks `settings` for `transform` (its own check, or its option specs, by the rules format
+// options follow, in a pipeline key's words) and sets their `options`.
+void check_settings(const Transform& transform, Settings& settings);
 
 }  // namespace mimeo::transforms

@@ -1,8 +1,10 @@
 #!/usr/bin/python3
-"""One table of diagnostic codes (converters/common/codes_table.cpp): docs/diagnostics.md is
-exactly what `mimeo codes --markdown` prints from it, and every code the sources give a
+"""One table of diagnostic codes (converters/common/codes_table.cpp) and one catalog of options
+(each format's OptionSpec list): docs/diagnostics.md and the option tables in docs/formats/ are
+exactly what `mimeo codes --markdown` and `mimeo formats --markdown` print (scripts/update-docs
+--check), every format with options has its table there, and every code the sources give a
 diagnostic (in the forms Error(where, "code", ...), warn(where, "code", ...) and
-{Severity::..., "code", ...}) is in it. The tests also run mimeo with MIMEO_STRICT_CODES,
+{Severity::..., "code", ...}) is in the table. The tests also run mimeo with MIMEO_STRICT_CODES,
 so any diagnostic a run gives with a code outside the table aborts it. `--quiet-code` and
 `quiet-codes:` silence a warning and refuse codes that do not exist."""
 import glob
@@ -15,11 +17,11 @@ import tempfile
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
 from checks import MIMEO, ROOT, check, finish  # noqa: E402
 
+drift = subprocess.run([os.path.join(ROOT, "scripts", "update-docs"), "--check"], capture_output=True, text=True,
+                       env={**os.environ, "MIMEO": MIMEO})
+check(drift.returncode == 0, f"the generated docs drifted: {drift.stderr.strip()}")
 printed = subprocess.run([MIMEO, "codes", "--markdown"], capture_output=True, text=True)
 check(printed.returncode == 0, f"mimeo codes --markdown: exit {printed.returncode}")
-with open(os.path.join(ROOT, "docs", "diagnostics.md"), encoding="utf-8") as f:
-    check(f.read() == printed.stdout, "docs/diagnostics.md differs from `mimeo codes --markdown`: "
-          "run `build/mimeo codes --markdown > docs/diagnostics.md`")
 listed = set(re.findall(r"`([a-z0-9-]+)`", "\n".join(line.split(" | ")[0] for line in printed.stdout.splitlines()
                                                     if line.startswith("| `"))))
 

@@ -78,8 +78,8 @@ _, text = text_part(parse(narrow))
 check(not long_lines(text, 53), "width=50 keeps lines within 50 columns (plus flowed spaces)")
 check(max(len(line) for line in text.split("\n") if " " in line.strip()) > 40, "width=50 still fills lines")
 result = run("convert", "--issue", issue, *ARTICLES, "--to", "email", "-o", os.path.join(out, "w.eml"), "-O", base[0],
-             "-O", "width=100", expect=1)
-check("email-width" in result.stderr, "a width over 76 is refused")
+             "-O", "width=100", expect=2)
+check("option 'width' must be from 40 to 76 (got '100')" in result.stderr, f"a width over 76 is refused: {result.stderr}")
 
 # To, subject template, newline.
 custom = os.path.join(out, "custom.eml")

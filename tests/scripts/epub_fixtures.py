@@ -292,7 +292,8 @@ with zipfile.ZipFile(warned) as z:
     check("<img" not in z.read("EPUB/text/lost-picture.xhtml").decode(), "no broken <img> in the page")
 
 run = convert(os.path.join(WORK, "x.epub"), *ARTICLES, options=["missing-images=maybe"])
-check(run.returncode == 1 and "option-value" in run.stderr, f"a bad option value is an error: {run.stderr}")
+check(run.returncode == 2 and "'missing-images' must be one of: error, warn (got 'maybe')" in run.stderr,
+      f"a bad option value is a usage error: {run.stderr}")
 
 # A write that fails (the file size limit) leaves the earlier file as it was.
 shutil.copy(issue_epub, earlier)

@@ -167,11 +167,11 @@ if convert("email", message_path, "from=news@example.org", "html=true", "image-b
         check("email text/html", body(parts["text/html"]))
     # The text/plain part is never read as markup; a raw tag in it is shown as the text it is.
 
-# A wrong word is a located error, not a silent default.
+# A wrong word is an error (on the command line, a usage error), not a silent default.
 bad = subprocess.run([MIMEO, "convert", "--issue", ISSUE, ARTICLE, "--to", "rss", "-o", os.path.join(WORK, "bad.xml"),
                       "-O", "raw-html=allow"], capture_output=True, text=True)
-if bad.returncode != 1 or "raw-html" not in bad.stderr or os.path.exists(os.path.join(WORK, "bad.xml")):
-    failures.append(f"raw-html=allow: expected exit 1 naming the option and no file, got {bad.returncode}: {bad.stderr.strip()}")
+if bad.returncode != 2 or "raw-html" not in bad.stderr or os.path.exists(os.path.join(WORK, "bad.xml")):
+    failures.append(f"raw-html=allow: expected exit 2 naming the option and no file, got {bad.returncode}: {bad.stderr.strip()}")
 
 # Keeping raw HTML is possible, but only when asked for, and then the script is there.
 kept = os.path.join(WORK, "kept.html")

@@ -45,6 +45,27 @@ outputs:
     path: out/x.html
 YAML
 
+# Allowed values and ranges are checked when the file is loaded, before any output is begun
+# (an EPUB's or an email's included), for transforms' settings too.
+expect option-range 1 "option-range.yaml:4:21: error\[option-value\]: email option 'width' must be from 40 to 76 \(got '100'\) \(in 'outputs\[1\]'\)" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - {format: html, path: out/x.html}
+  - {format: email, width: 100, from: a@b.org, path: out/x.eml}
+YAML
+
+expect option-word 1 "option-word.yaml:3:38: error\[option-value\]: epub option 'missing-images' must be one of: error, warn \(got 'maybe'\)" <<'YAML'
+inputs: [articles/*.md]
+outputs:
+  - {format: epub, path: out/x.epub, missing-images: maybe}
+YAML
+
+expect transform-range 1 "transform-range.yaml:2:40: error\[yaml-type\]: 'transforms\[0\].number-sections.depth' must be at least 1" <<'YAML'
+inputs: [articles/*.md]
+transforms: [{number-sections: {depth: 0}}]
+outputs: [{format: html, path: out/x.html}]
+YAML
+
 expect missing-key 1 "missing-key.yaml:1:1: error\[missing-key\]: 'outputs' is missing" <<'YAML'
 inputs: [articles/*.md]
 YAML

@@ -119,12 +119,3 @@ TEST(EpubRawHtml, RewritesUrlsAndDropsImagesWithoutSource)
               "<a href=\"https://example.org/x.html\">x</a><img src=\"../images/a.png\" alt=\"a\" />");
 }
 
-TEST(EpubRawHtml, PolicyWords)
-{
-    RawHtml policy = RawHtml::keep;
-    EXPECT_TRUE(mimeo::html::parse_raw_html_policy("sanitize", policy));
-    EXPECT_EQ(policy, RawHtml::sanitize);
-    EXPECT_TRUE(mimeo::html::parse_raw_html_policy("keep", policy));
-    EXPECT_EQ(policy, RawHtml::keep);
-    EXPECT_FALSE(mimeo::html::parse_raw_html_policy("strip", policy));
-}

@@ -75,7 +75,7 @@ TEST_F(PipelineLoad, GoodFileResolvesGlobsSortedAndPathsAgainstItsFolder)
     ASSERT_EQ(p->outputs.size(), 2u);
     EXPECT_EQ(p->outputs[0].path, "out/issue-418.html");
     EXPECT_FALSE(p->outputs[0].per_article);
-    EXPECT_TRUE(p->outputs[0].options.get_bool("fragment", false));
+    EXPECT_TRUE(p->outputs[0].options.get_bool("fragment"));
     EXPECT_TRUE(p->outputs[1].per_article);
     EXPECT_TRUE(p->outputs[1].check);
     EXPECT_EQ(p->outputs[1].target("/x", "my-slug"), fs::path("/x/out/my-slug"));
@@ -131,7 +131,7 @@ TEST_F(PipelineLoad, InputMapsTakeFromAndOptions)
                                            "  - {path: articles/b.md, engine: native, options: {smart: false}}\n" +
                                            good_outputs));
     EXPECT_EQ(p->inputs[0].plan.importer->name, "commonmark");
-    EXPECT_FALSE(p->inputs[1].plan.options.get_bool("smart", true));
+    EXPECT_FALSE(p->inputs[1].plan.options.get_bool("smart"));
     EXPECT_NE(p->inputs[1].options_text, p->inputs[0].options_text);
 }
 
