@@ -76,8 +76,8 @@ void read_docx(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     const std::string file = request.path.string();
     const bool reject = request.options.get_string("track-changes") == "reject";
     const bool comments_as_notes = request.options.get_string("comments") == "notes";
-    PackageLimits limits;
-    limits.max_part_size = static_cast<std::uint64_t>(request.options.get_int("max-part-size")) << 20;
+    ZipLimits limits;
+    limits.max_entry_size = static_cast<std::uint64_t>(request.options.get_int("max-part-size")) << 20;
 
     Package package(file, limits);
     const WordDocument doc = read_word_document(package, {reject});

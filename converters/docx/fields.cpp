@@ -66,4 +66,26 @@ FieldLink field_link(const FieldInstruction& field)
     return link;
 }
 
+void resolve_fields(std::vector<Inline>& inlines)
+{
+    std::vector<Inline> resolved;
+    resolved.reserve(inlines.size());
+    for (Inline& x : inlines) {
+        resolve_fields(x.content);
+        if (x.kind != InlineKind::field) {
+            resolved.push_back(std::move(x));
+            continue;
+        }
+        if (FieldLink link = field_link(parse_field(x.target)); !link.href.empty()) {
+            Inline made = make_inline(InlineKind::link, "", link.href);
+            made.title = link.title;
+            made.content = std::move(x.content);
+            resolved.push_back(std::move(made));
+            continue;
+        }
+        for (Inline& shown : x.content) resolved.push_back(std::move(shown));
+    }
+    inlines = std::move(resolved);
+}
+
 }  // namespace mimeo::docx

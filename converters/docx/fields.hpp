@@ -1,12 +1,13 @@
 // Word field instructions ("HYPERLINK \"https://x.org\" \o \"tip\"", "PAGEREF _Toc1 \h"):
-// the field's name, its arguments and its switches. What a field means for the
-// model is decided by the mapper; Word shows the field's result, and so do we,
-// except that a HYPERLINK field becomes a link.
+// the field's name, its arguments and its switches, and fields resolved in stage one. Word
+// shows a field's result, and so do we, except that a HYPERLINK field becomes a link.
 #pragma once
 
 #include <map>
 #include <string>
 #include <vector>
+
+#include "docx/document.hpp"
 
 namespace mimeo::docx {
 
@@ -25,5 +26,9 @@ struct FieldLink {
 
 // HYPERLINK "url" [\l "bookmark"] [\o "tooltip"]: where it points.
 FieldLink field_link(const FieldInstruction& field);
+
+// Replaces every field in `inlines` (and inside links) by what it shows: a link for a
+// HYPERLINK field, else its result's pieces in its place. No field is left for stage two.
+void resolve_fields(std::vector<Inline>& inlines);
 
 }  // namespace mimeo::docx

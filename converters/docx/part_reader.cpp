@@ -5,6 +5,8 @@
 #include <string_view>
 
 #include "common/diagnostics.hpp"
+#include "docx/edge_spacing.hpp"
+#include "docx/fields.hpp"
 #include "docx/math.hpp"
 #include "docx/symbols.hpp"
 #include "docx/table_grid.hpp"
@@ -159,6 +161,9 @@ private:
         inline_children(p, para.inlines);
         paragraph_ = outer;
         split_open_fields(para.inlines);
+        resolve_fields(para.inlines);
+        int level = 0;
+        if (c_.styles.role(para.style_id, &level) != StyleRole::code) trim_edges(para.inlines);  // code keeps its indent
         return para;
     }
 

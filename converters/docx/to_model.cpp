@@ -1,13 +1,11 @@
 #include "docx/to_model.hpp"
 
-#include <deque>
 #include <map>
 #include <set>
 #include <span>
 #include <utility>
 
 #include "common/standard_forms.hpp"
-#include "docx/fields.hpp"
 #include "docx/html_chunk.hpp"
 #include "docx/lists.hpp"
 #include "model/ids.hpp"
@@ -172,7 +170,6 @@ private:
         if (!p.text_boxes.empty()) return false;
         for (const Inline& x : p.inlines) {
             if (x.kind == InlineKind::bookmark || (x.kind == InlineKind::text && blank(x.text))) continue;
-            if (x.kind == InlineKind::field && x.content.empty()) continue;
             return false;
         }
         return true;
@@ -387,34 +384,18 @@ private:
 
     // ----- inlines -----
 
-    // Fields are resolved here: a HYPERLINK field becomes a link, any other shows its result.
-    void flatten(const std::vector<Inline>& in, std::vector<const Inline*>& out)
-    {
-        for (const Inline& x : in) {
-            if (x.kind != InlineKind::field) {
-                out.push_back(&x);
-                continue;
-            }
-            FieldLink link = field_link(parse_field(x.target));
-            if (link.href.empty()) {
-                flatten(x.content, out);
-                continue;
-            }
-            Inline& made = made_.emplace_back();
-            made.kind = InlineKind::link;
-            made.target = link.href;
-            made.title = link.title;
-            made.content = x.content;
-            out.push_back(&made);
-        }
-    }
-
+    // Fields were resolved and edge spacing taken off in stage one.
     void inlines(const std::vector<Inline>& in, pugi::xml_node parent, RunFormat active = {}, bool in_link = false)
     {
-        std::vector<const Inline*> flat;
-        flatten(in, flat);
-        wrap(flat, 0, parent, active, in_link);
-        trim(parent);
+        wrap(pieces(in), 0, parent, active, in_link);
+    }
+
+    static std::vector<const Inline*> pieces(const std::vector<Inline>& in)
+    {
+        std::vector<const Inline*> out;
+        out.reserve(in.size());
+        for (const Inline& x : in) out.push_back(&x);
+        return out;
     }
 
     // Groups neighbouring pieces that share a wrapper, outermost wrapper first, so
@@ -490,7 +471,7 @@ private:
                 break;
             }
             case InlineKind::link: link(*x, parent, active); break;
-            case InlineKind::field: break;  // resolved by flatten()
+            case InlineKind::field: break;  // resolved in stage one (resolve_fields)
             }
             code = current_code;
         }
@@ -503,9 +484,7 @@ private:
         if (!href.empty() && href.front() == '#') href = "#" + model::as_id(href.substr(1));
         link.append_attribute("href") = clean(href).c_str();
         if (!x.title.empty()) link.append_attribute("title") = clean(x.title).c_str();
-        std::vector<const Inline*> flat;
-        flatten(x.content, flat);
-        wrap(flat, 0, link, active, true);
+        wrap(pieces(x.content), 0, link, active, true);
     }
 
     void anchor_into(const Inline& bookmark, pugi::xml_node parent)
@@ -683,46 +662,12 @@ private:
             case InlineKind::text: out += x.text; break;
             case InlineKind::tab: out += keep_breaks ? "\t" : " "; break;
             case InlineKind::line_break: out += keep_breaks ? "\n" : " "; break;
-            case InlineKind::link:
-            case InlineKind::field: out += plain_text(x.content, keep_breaks); break;
+            case InlineKind::link: out += plain_text(x.content, keep_breaks); break;
             case InlineKind::math: out += x.text; break;
             default: break;
             }
         }
         return out;
-    }
-
-    // Word's spacing at the edges of a paragraph is layout.
-    static void trim(pugi::xml_node block)
-    {
-        for (pugi::xml_node n = block; n;) {
-            pugi::xml_node first = n.first_child();
-            if (first.type() == pugi::node_pcdata) {
-                std::string value = first.value();
-                value.erase(0, value.find_first_not_of(" \t\n\r"));
-                if (value.empty() && first.next_sibling()) {
-                    n.remove_child(first);
-                    continue;
-                }
-                first.set_value(value.c_str());
-                break;
-            }
-            n = first.type() == pugi::node_element && std::string_view(first.name()) != "code" ? first : pugi::xml_node();
-        }
-        for (pugi::xml_node n = block; n;) {
-            pugi::xml_node last = n.last_child();
-            if (last.type() == pugi::node_pcdata) {
-                std::string value = last.value();
-                value.erase(value.find_last_not_of(" \t\n\r") + 1);
-                if (value.empty() && last.previous_sibling()) {
-                    n.remove_child(last);
-                    continue;
-                }
-                last.set_value(value.c_str());
-                break;
-            }
-            n = last.type() == pugi::node_element && std::string_view(last.name()) != "code" ? last : pugi::xml_node();
-        }
     }
 
     const WordDocument& doc_;
@@ -734,7 +679,6 @@ private:
     Diagnostics& diagnostics_;
     const std::string& file_;
     ListCounters counters_;
-    std::deque<Inline> made_;  // links made from HYPERLINK fields; a deque keeps pointers valid
     model::IdMaker ids_;  // every id given out or reserved for a bookmark
     std::set<std::string> anchors_;   // bookmarks already placed
     std::vector<NoteRef> note_refs_;

@@ -1,42 +1,27 @@
-// The DOCX file as an OPC package: a zip archive read defensively. Part names
-// are checked when the archive is opened, and every read is bounded, so a
-// hostile archive fails with a clear error before it can cost much.
+// The DOCX file as an OPC package: the one zip reader (common/zip_reader) with DOCX's error
+// codes, after a look at what a Word file that is no zip archive is instead.
 #pragma once
 
-#include <cstdint>
-#include <memory>
 #include <string>
-#include <vector>
+
+#include "common/zip_reader.hpp"
 
 namespace mimeo::docx {
 
-struct PackageLimits {
-    std::uint64_t max_part_size = 256ull << 20;   // uncompressed bytes of one part
-    std::uint64_t max_total_size = 1ull << 30;    // uncompressed bytes of all parts read
-    std::uint64_t max_ratio = 200;                // uncompressed / compressed, for parts over 1 MiB
-    std::uint64_t max_entries = 10000;
-};
-
 class Package {
 public:
-    // Throws mimeo::Error (docx-not-zip, docx-unsafe-path, docx-too-large) naming `file`.
-    Package(const std::string& file, PackageLimits limits);
-    ~Package();
-    Package(const Package&) = delete;
-    Package& operator=(const Package&) = delete;
+    // Throws mimeo::Error (docx-not-zip, docx-encrypted, docx-old-format, docx-damaged,
+    // docx-unsafe-path, docx-too-large) naming `file`.
+    Package(const std::string& file, ZipLimits limits);
 
     // Part names are zip entry names, without a leading slash ("word/document.xml").
-    bool has(const std::string& part) const;
+    bool has(const std::string& part) const { return zip_.has(part); }
     // The whole part, within the limits. Throws when absent or over a limit.
-    std::string read(const std::string& part);
-    const std::string& file() const { return file_; }
+    std::string read(const std::string& part) { return zip_.read(part); }
+    const std::string& file() const { return zip_.file(); }
 
 private:
-    struct Zip;
-    std::unique_ptr<Zip> zip_;
-    std::string file_;
-    PackageLimits limits_;
-    std::uint64_t total_read_ = 0;
+    ZipReader zip_;
 };
 
 // Resolves an internal relationship target against the folder of the part that

@@ -1,6 +1,6 @@
 """Generates one long DOCX (about 100,000 words: a title, a heading every 5,000 words,
 paragraphs of bold and italic runs), deterministically. Used by scripts/bench and
-tests/scripts/docx_speed.py, so both time the same document."""
+tests/scripts/docx_memory.py, so both read the same document."""
 import random
 
 WORDS = "the workers who label images for machine learning systems are paid by the piece and rarely see".split()

@@ -10,9 +10,10 @@ import subprocess
 import sys
 import tempfile
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, fail, finish  # noqa: E402
+
 REQUIRED_PASSES = 620
-ROOT = os.environ["MIMEO_ROOT"]
-MIMEO = os.environ["MIMEO"]
 SPEC = os.path.join(ROOT, "node_modules", "commonmark-spec", "spec.txt")
 
 BLOCK_TAGS = {
@@ -171,8 +172,8 @@ def sanitized_examples(cases, tmp):
 
 def main():
     if not os.path.exists(SPEC):
-        print(f"commonmark spec not found at {SPEC}; run scripts/setup", file=sys.stderr)
-        return 1
+        fail(f"commonmark spec not found at {SPEC}; run scripts/setup")
+        return
     with open(SPEC, encoding="utf-8") as f:
         cases = list(examples(f.read()))
     passed = 0
@@ -194,12 +195,14 @@ def main():
         print(f"example {number}: got {got!r}\n            want {wanted!r}")
     print(f"CommonMark spec: {passed} of {len(cases)} examples pass (at least {REQUIRED_PASSES} required)")
     for failure in sanitize_failures:
-        print(failure)
+        fail(failure)
     print(f"CommonMark spec, sanitize mode: {tried - len(sanitize_failures)} of {tried} examples with inline raw HTML "
           "keep every allowed element's content (all required)")
-    ok = len(cases) == 652 and passed >= REQUIRED_PASSES and tried >= 9 and not sanitize_failures
-    return 0 if ok else 1
+    check(len(cases) == 652, f"the spec has {len(cases)} examples, not 652")
+    check(passed >= REQUIRED_PASSES, f"only {passed} examples pass")
+    check(tried >= 9, f"only {tried} examples tried in sanitize mode")
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
+    finish("commonmark spec")

@@ -9,11 +9,11 @@ import sys
 import tempfile
 import zipfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 GOOD = os.path.join(ROOT, "fixtures", "docx", "article.docx")
 WORK = tempfile.mkdtemp(prefix="mimeo-docx-bad-")
-failures = []
 
 with zipfile.ZipFile(GOOD) as z:
     PARTS = {name: z.read(name) for name in z.namelist()}
@@ -83,23 +83,16 @@ for what, path, options, code in cases:
                          capture_output=True, text=True, timeout=120)
     ok = run.returncode == 1 and ("error[%s]" % code) in run.stderr and not os.path.exists(out) and not os.path.exists(media)
     print("%-34s exit %d  %s" % (what, run.returncode, run.stderr.strip().splitlines()[-1] if run.stderr.strip() else ""))
-    if not ok:
-        failures.append(what)
-        print("FAIL: %s: expected error[%s], exit 1, no output" % (what, code))
+    check(ok, "%s: expected error[%s], exit 1, no output" % (what, code))
 
 # The same limits hold when the bomb is only a picture: it is read, within limits, before anything is written.
 bomb_picture = package("picture-bomb.docx", replace={"word/media/image1.png": b"\0" * (30 << 20)})
 run = subprocess.run([MIMEO, "import", bomb_picture, "-I", "media-dir=" + os.path.join(WORK, "pm")],
                      capture_output=True, text=True)
-if not (run.returncode == 1 and "error[docx-too-large]" in run.stderr and not os.path.exists(os.path.join(WORK, "pm"))):
-    failures.append("picture bomb")
-    print("FAIL: a picture with a bomb's compression ratio is refused: " + run.stderr)
+check(run.returncode == 1 and "error[docx-too-large]" in run.stderr and not os.path.exists(os.path.join(WORK, "pm")),
+      "a picture with a bomb's compression ratio is refused: " + run.stderr)
 
 # The good file still imports, so the cases above fail for the reason they name.
 run = subprocess.run([MIMEO, "import", GOOD, "-I", "media-dir=" + os.path.join(WORK, "good")], capture_output=True, text=True)
-if run.returncode != 0:
-    failures.append("good file")
-    print("FAIL: the unmodified fixture does not import: " + run.stderr)
-
-print("docx bad input: %d cases, %d failures" % (len(cases) + 2, len(failures)))
-sys.exit(1 if failures else 0)
+check(run.returncode == 0, "the unmodified fixture does not import: " + run.stderr)
+finish("docx bad input (%d cases)" % (len(cases) + 2))

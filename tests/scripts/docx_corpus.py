@@ -15,8 +15,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))))
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, fail, finish  # noqa: E402
 CORPUS = os.path.join(ROOT, "..", "shared", "corpora", "pandoc-docx")
 NS = "{urn:mimeo:article:1}"
 THRESHOLD = 0.98
@@ -107,9 +107,9 @@ def model_words(xml_path, with_meta):
 def main():
     if not os.path.isdir(CORPUS):
         print("SKIP: %s is absent; the pandoc DOCX corpus was not checked" % CORPUS)
-        return 0
+        return
     names = sorted(f[:-5] for f in os.listdir(CORPUS) if f.endswith(".docx"))
-    failures, common_total, ours_total, theirs_total = [], 0, 0, 0
+    failed, common_total, ours_total, theirs_total = 0, 0, 0, 0
     with tempfile.TemporaryDirectory() as tmp:
         for name in names:
             out = os.path.join(tmp, name + ".xml")
@@ -117,7 +117,8 @@ def main():
                                   "-I", "media-dir=" + os.path.join(tmp, name + "-media")],
                                  capture_output=True, text=True)
             if run.returncode != 0:
-                failures.append("%s: exit %d: %s" % (name, run.returncode, run.stderr.strip()))
+                fail("%s: exit %d: %s" % (name, run.returncode, run.stderr.strip()))
+                failed += 1
                 continue
             native = os.path.join(CORPUS, name + ".native")
             if not os.path.exists(native):
@@ -137,15 +138,10 @@ def main():
                                                            list((ours - theirs).elements())[:12]))
     agreement = 2 * common_total / (ours_total + theirs_total) if ours_total + theirs_total else 1.0
     print("docx corpus: %d files imported, word agreement with pandoc %.2f%% (%d words ours, %d pandoc's)"
-          % (len(names) - len(failures), 100 * agreement, ours_total, theirs_total))
-    for f in failures:
-        print("FAIL " + f)
-    if failures or agreement < THRESHOLD:
-        if agreement < THRESHOLD:
-            print("FAIL: word agreement below %.0f%%" % (100 * THRESHOLD))
-        return 1
-    return 0
+          % (len(names) - failed, 100 * agreement, ours_total, theirs_total))
+    check(agreement >= THRESHOLD, "word agreement below %.0f%%" % (100 * THRESHOLD))
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
+    finish("docx corpus")

@@ -15,26 +15,15 @@ import sys
 import tempfile
 import zipfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
 FIXTURES = os.path.join(ROOT, "fixtures")
 ISSUE = os.path.join(FIXTURES, "issue.yaml")
 ARTICLES = sorted(glob.glob(os.path.join(FIXTURES, "articles", "*.md")))
 JAR = "/usr/share/java/epubcheck.jar"
 HAVE_EPUBCHECK = shutil.which("java") is not None and os.path.exists(JAR)
 WORK = tempfile.mkdtemp(prefix="mimeo-epub-")
-
-passed, failed = 0, 0
-
-
-def check(condition, what):
-    global passed, failed
-    if condition:
-        passed += 1
-    else:
-        failed += 1
-        print(f"FAIL: {what}")
-
 
 def mimeo(*args, env=None, limit_file_size=None):
     def limit():
@@ -322,5 +311,4 @@ else:
 assert_clean([issue_epub, no_issue, *alone, styled, *books, safe, kept, warned, endnotes])
 
 shutil.rmtree(WORK)
-print(f"{passed} passed, {failed} failed")
-sys.exit(1 if failed else 0)
+finish("epub fixtures")

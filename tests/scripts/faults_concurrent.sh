@@ -3,10 +3,8 @@
 # Two runs of the same pipeline at once never interleave: the second waits for the first,
 # or with --no-wait refuses at once; shards of one pipeline share the lock.
 set -uo pipefail
-dir=$(mktemp -d)
+. "$(dirname "$0")/support/test_folder.sh"
 trap 'kill $first 2>/dev/null; rm -rf "$dir"' EXIT
-failures=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 
 /usr/bin/python3 -c "
 import sys; sys.path.insert(0, '$MIMEO_ROOT/scripts/bench.d'); import corpus
@@ -42,5 +40,4 @@ shard=$!
 "$MIMEO" run "$dir/pipeline.yaml" --shard 1/2 --quiet --no-wait || fail "a second shard was refused"
 wait $shard || fail "the first shard failed"
 
-[ "$failures" -eq 0 ] && echo "concurrent runs: refused, queued and shared as they should be"
-exit "$failures"
+finish "concurrent runs: refused, queued and shared as they should be"

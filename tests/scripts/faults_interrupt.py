@@ -14,13 +14,12 @@ import sys
 import tempfile
 import time
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, fail, finish  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "scripts", "bench.d"))
 import corpus  # noqa: E402
 
 WORK = tempfile.mkdtemp(prefix="mimeo-faults-interrupt-")
-failures = []
 ARTICLES = int(os.environ.get("MIMEO_FAULTS_ARTICLES", "1000"))
 
 corpus.generate(os.path.join(WORK, "corpus"), ARTICLES)
@@ -66,8 +65,8 @@ def touch_corpus(mark):
 
 good, seconds = run()
 if good.returncode != 0:
-    print(f"FAIL: the good run failed ({good.returncode}): {good.stderr[-2000:]}")
-    sys.exit(1)
+    fail(f"the good run failed ({good.returncode}): {good.stderr[-2000:]}")
+    finish("faults_interrupt")
 before = snapshot()
 print(f"good run: {seconds:.1f} s, {len(before)} files")
 
@@ -82,7 +81,7 @@ for number, (sig, code) in enumerate([(signal.SIGTERM, 143), (signal.SIGINT, 130
             delay /= 3
             process.communicate()
             if process.returncode != 0:
-                failures.append(f"{sig.name}: the run ended by itself with {process.returncode}")
+                fail(f"{sig.name}: the run ended by itself with {process.returncode}")
                 break
             before = snapshot()  # the run won: its outputs are now the earlier ones
             touch_corpus(f"{sig.name}-{attempt}")
@@ -90,31 +89,31 @@ for number, (sig, code) in enumerate([(signal.SIGTERM, 143), (signal.SIGINT, 130
         process.send_signal(sig)
         _, err = process.communicate(timeout=60)
         if process.returncode != code:
-            failures.append(f"{sig.name}: exit {process.returncode}, wanted {code}: {err.decode()[-500:]}")
+            fail(f"{sig.name}: exit {process.returncode}, wanted {code}: {err.decode()[-500:]}")
         break
     else:
-        failures.append(f"{sig.name}: every run finished before the signal; the corpus is too small to interrupt")
+        fail(f"{sig.name}: every run finished before the signal; the corpus is too small to interrupt")
     if leftovers():
-        failures.append(f"{sig.name}: staged files left behind: {leftovers()[:5]}")
+        fail(f"{sig.name}: staged files left behind: {leftovers()[:5]}")
     interrupted = snapshot()
 
     # The next run works from whatever the interrupted one left in the cache.
     result, _ = run()
     if result.returncode != 0:
-        failures.append(f"{sig.name}: the run after the interruption failed: {result.stderr[-1000:]}")
+        fail(f"{sig.name}: the run after the interruption failed: {result.stderr[-1000:]}")
     after = snapshot()
     # Either every earlier output is as it was, or, when the signal came during the final
     # renames (which are finished, not undone), every output is the new run's: never a mix.
     if interrupted != before and interrupted != after:
         changed = [k for k in set(before) | set(interrupted) if before.get(k) != interrupted.get(k)]
         kept = [k for k in before if before.get(k) == interrupted.get(k)]
-        failures.append(f"{sig.name}: the interrupted run left a mix of earlier and new outputs: "
+        fail(f"{sig.name}: the interrupted run left a mix of earlier and new outputs: "
                         f"changed {sorted(changed)[:3]}, kept {sorted(kept)[:3]}")
     # It is the same as a run without any cache.
     clean = subprocess.run([MIMEO, "run", PIPELINE, "--quiet", "--no-cache", "--out", os.path.join(WORK, "clean")],
                            capture_output=True, text=True)
     if clean.returncode != 0:
-        failures.append(f"{sig.name}: the clean run failed: {clean.stderr[-1000:]}")
+        fail(f"{sig.name}: the clean run failed: {clean.stderr[-1000:]}")
     for folder, _, names in os.walk(os.path.join(WORK, "clean")):
         for name in names:
             path = os.path.join(folder, name)
@@ -122,14 +121,9 @@ for number, (sig, code) in enumerate([(signal.SIGTERM, 143), (signal.SIGINT, 130
             with open(path, "rb") as f:
                 digest = hashlib.sha256(f.read()).hexdigest()
             if after.get(rel) != digest:
-                failures.append(f"{sig.name}: after the interruption, {rel} differs from a run without cache")
+                fail(f"{sig.name}: after the interruption, {rel} differs from a run without cache")
                 break
     before = after
 
-if failures:
-    print("FAIL")
-    for failure in failures:
-        print("  " + failure)
-    sys.exit(1)
-print(f"ok: SIGTERM and SIGINT mid-run leave no partial file, the outputs intact and a working cache ({WORK})")
+finish(f"SIGTERM and SIGINT mid-run leave no partial file, the outputs intact and a working cache ({WORK})")
 subprocess.run(["rm", "-rf", WORK])

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Every fixture imports to canonical XML that jing, an independent RELAX NG validator, accepts.
 set -euo pipefail
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. "$(dirname "$0")/support/test_folder.sh"
+out=$dir
 count=0
 for input in "$MIMEO_ROOT"/fixtures/articles/*.md; do
   xml="$out/$(basename "$input" .md).xml"

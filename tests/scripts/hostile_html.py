@@ -17,12 +17,12 @@ import tempfile
 import xml.etree.ElementTree
 import zipfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, fail, finish  # noqa: E402
+
 ARTICLE = os.path.join(ROOT, "tests", "scripts", "hostile_html", "hostile.md")
 ISSUE = os.path.join(ROOT, "fixtures", "issue.yaml")
 WORK = tempfile.mkdtemp(prefix="mimeo-hostile-html-")
-failures = []
 
 FORBIDDEN_ELEMENTS = {"script", "svg", "iframe", "object", "embed", "frame", "frameset", "applet", "base", "form",
                       "input", "button", "meta", "link", "style", "math"}
@@ -73,7 +73,7 @@ def convert(fmt, out, *options):
         cmd += ["-O", option]
     result = subprocess.run(cmd, capture_output=True, text=True)
     if result.returncode != 0:
-        failures.append(f"{fmt} {options}: exit {result.returncode}: {result.stderr.strip()}")
+        fail(f"{fmt} {options}: exit {result.returncode}: {result.stderr.strip()}")
         return False
     return True
 
@@ -90,18 +90,18 @@ KEPT_INLINE = ["<b>14 cents</b>", "H<sub>2</sub>O", "x<sup>2</sup>", '<abbr titl
                "<em>raw em</em>", "<code>raw code</code>", "<i>i</i>", "<strong>strong</strong>"]
 
 
-def check(name, text, must_keep_image=True, allowed_elements=()):
+def check_safe(name, text, must_keep_image=True, allowed_elements=()):
     if "styled text" not in text:
-        failures.append(f"{name}: the harmless text around the attacks is missing")
+        fail(f"{name}: the harmless text around the attacks is missing")
     elif must_keep_image:
         lost = [kept for kept in KEPT_INLINE if kept not in text]
         if lost:
-            failures.append(f"{name}: allowed inline tags lost their content: {lost}")
+            fail(f"{name}: allowed inline tags lost their content: {lost}")
     if must_keep_image and "data:image/png;base64" not in text:
-        failures.append(f"{name}: the inline data:image was dropped")
+        fail(f"{name}: the inline data:image was dropped")
     found = findings(text, allowed_elements)
     if found:
-        failures.append(f"{name}: unsafe markup survives: {', '.join(found[:8])}")
+        fail(f"{name}: unsafe markup survives: {', '.join(found[:8])}")
 
 
 def check_feed(name, path):
@@ -109,16 +109,16 @@ def check_feed(name, path):
     tree = xml.etree.ElementTree.parse(path)
     texts = [t for element in tree.iter() for t in [element.text or ""] if "<" in t]
     if not texts:
-        failures.append(f"{name}: no HTML content found in the feed")
+        fail(f"{name}: no HTML content found in the feed")
     inline = [xml.etree.ElementTree.tostring(e, encoding="unicode") for e in tree.iter() if e.get("type") == "xhtml"]
-    check(name, "\n".join(texts + inline))
+    check_safe(name, "\n".join(texts + inline))
 
 
 def body(page):
     # The page's own <head> (meta, style) is mimeo's; what the articles bring is in the body.
     at = page.find("<body")
     if at < 0:
-        failures.append("no <body> in a page")
+        fail("no <body> in a page")
     return page[at:]
 
 
@@ -130,10 +130,10 @@ def read(path):
 # The html page, whole and as a fragment.
 page = os.path.join(WORK, "page.html")
 if convert("html", page):
-    check("html", body(read(page)))
+    check_safe("html", body(read(page)))
 fragment = os.path.join(WORK, "fragment.html")
 if convert("html", fragment, "fragment=true"):
-    check("html fragment", read(fragment))
+    check_safe("html fragment", read(fragment))
 
 # The EPUB: every file in the package.
 book = os.path.join(WORK, "issue.epub")
@@ -143,10 +143,10 @@ if convert("epub", book, "missing-images=warn"):
         texts = {n: z.read(n).decode("utf-8", "replace") for n in z.namelist() if not n.endswith(".png")}
     chapters = [n for n in texts if n.endswith(".xhtml") and "styled text" in texts[n]]
     if not chapters:
-        failures.append("epub: no chapter holds the article")
+        fail("epub: no chapter holds the article")
     for name, text in texts.items():
         if name.endswith((".xhtml", ".html", ".opf", ".ncx")):
-            check(f"epub {name}", text if name in chapters else text + "styled text", must_keep_image=name in chapters,
+            check_safe(f"epub {name}", text if name in chapters else text + "styled text", must_keep_image=name in chapters,
                   allowed_elements={"link", "meta", "style"})
 
 # The feeds.
@@ -162,26 +162,21 @@ if convert("email", message_path, "from=news@example.org", "html=true", "image-b
         message = email.message_from_binary_file(f, policy=email.policy.default)
     parts = {part.get_content_type(): part.get_content() for part in message.walk() if not part.is_multipart()}
     if "text/html" not in parts:
-        failures.append(f"email: no text/html part (parts: {sorted(parts)})")
+        fail(f"email: no text/html part (parts: {sorted(parts)})")
     else:
-        check("email text/html", body(parts["text/html"]))
+        check_safe("email text/html", body(parts["text/html"]))
     # The text/plain part is never read as markup; a raw tag in it is shown as the text it is.
 
 # A wrong word is an error (on the command line, a usage error), not a silent default.
 bad = subprocess.run([MIMEO, "convert", "--issue", ISSUE, ARTICLE, "--to", "rss", "-o", os.path.join(WORK, "bad.xml"),
                       "-O", "raw-html=allow"], capture_output=True, text=True)
 if bad.returncode != 2 or "raw-html" not in bad.stderr or os.path.exists(os.path.join(WORK, "bad.xml")):
-    failures.append(f"raw-html=allow: expected exit 2 naming the option and no file, got {bad.returncode}: {bad.stderr.strip()}")
+    fail(f"raw-html=allow: expected exit 2 naming the option and no file, got {bad.returncode}: {bad.stderr.strip()}")
 
 # Keeping raw HTML is possible, but only when asked for, and then the script is there.
 kept = os.path.join(WORK, "kept.html")
 if convert("html", kept, "raw-html=keep"):
     if "<script" not in read(kept) or not findings(read(kept)):
-        failures.append("html raw-html=keep: the raw <script> was not kept, so the checks above prove nothing")
+        fail("html raw-html=keep: the raw <script> was not kept, so the checks above prove nothing")
 
-if failures:
-    print("FAIL")
-    for failure in failures:
-        print("  " + failure)
-    sys.exit(1)
-print(f"ok: no attack survives in html, epub, rss, atom or email ({WORK})")
+finish(f"no attack survives in html, epub, rss, atom or email ({WORK})")

@@ -4,12 +4,9 @@
 # article and the image, and nothing is written; outside-images=true lets them through;
 # images inside the folder (also in subfolders) still work.
 set -uo pipefail
-MIMEO=${MIMEO:-build/mimeo}
+. "$(dirname "$0")/support/test_folder.sh"
 ROOT=${MIMEO_ROOT:-$(pwd)}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-fail=0
-bad() { echo "FAIL: $*"; fail=1; }
+work=$dir
 
 mkdir -p "$work/outside" "$work/site/articles/images"
 png=$ROOT/fixtures/articles/images/rent-share.png
@@ -31,28 +28,27 @@ for fmt in epub jats; do
   out=$work/out-$fmt
   if [ $fmt = epub ]; then target=$out/book.epub; else target=$out/jats; fi
   "$MIMEO" convert "$work/site/articles/inside.md" --to $fmt -o "$target" >/dev/null 2>"$work/err" \
-    || bad "$fmt: an image inside the folder failed: $(cat "$work/err")"
+    || fail "$fmt: an image inside the folder failed: $(cat "$work/err")"
   rm -rf "$out"
   for name in dotdot absolute symlink encoded; do
     "$MIMEO" convert "$work/site/articles/$name.md" --to $fmt -o "$target" >/dev/null 2>"$work/err"
     rc=$?
-    [ $rc -eq 1 ] || bad "$fmt $name: exit $rc, expected 1"
+    [ $rc -eq 1 ] || fail "$fmt $name: exit $rc, expected 1"
     grep -q "image-outside" "$work/err" && grep -q "article '$name'" "$work/err" \
-      || bad "$fmt $name: the error does not name image-outside and the article: $(cat "$work/err")"
-    [ ! -e "$target" ] || bad "$fmt $name: output written despite the error"
-    if grep -q . < <(find "$out" -type f 2>/dev/null); then bad "$fmt $name: files left in the output folder"; fi
+      || fail "$fmt $name: the error does not name image-outside and the article: $(cat "$work/err")"
+    [ ! -e "$target" ] || fail "$fmt $name: output written despite the error"
+    if grep -q . < <(find "$out" -type f 2>/dev/null); then fail "$fmt $name: files left in the output folder"; fi
     rm -rf "$out"
   done
   # Explicitly allowed: the picture is copied.
   "$MIMEO" convert "$work/site/articles/dotdot.md" --to $fmt -O outside-images=true -o "$target" >/dev/null 2>"$work/err" \
-    || bad "$fmt: outside-images=true still refused: $(cat "$work/err")"
+    || fail "$fmt: outside-images=true still refused: $(cat "$work/err")"
   if [ $fmt = epub ]; then
-    grep -q '\.png' < <(unzip -l "$target" 2>/dev/null) || bad "epub: the allowed outside image is not in the book"
+    grep -q '\.png' < <(unzip -l "$target" 2>/dev/null) || fail "epub: the allowed outside image is not in the book"
   else
-    cmp -s "$target/secret.png" "$png" || bad "jats: the allowed outside image was not copied"
+    cmp -s "$target/secret.png" "$png" || fail "jats: the allowed outside image was not copied"
   fi
   rm -rf "$out"
 done
 
-[ $fail -eq 0 ] && echo "ok: images outside the article's folder are refused by epub and jats unless allowed"
-exit $fail
+finish "images outside the article's folder are refused by epub and jats unless allowed"

@@ -10,28 +10,28 @@ import subprocess
 import sys
 import tempfile
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, fail, finish  # noqa: E402
+
 WORK = tempfile.mkdtemp(prefix="mimeo-utf8-")
-failures = []
 BAD_BYTES = [b"\xff", b"\xc3\x28", b"\xe2\x82", b"\xed\xa0\x80", b"\xf8\x88\x80\x80\x80"]
 
 with open(os.path.join(ROOT, "fixtures", "articles", "01-hidden-workforce.md"), "rb") as f:
     ARTICLE = f.read().split(b"\n")
 
 
-def check(label, path, line, col, command, output):
+def expect_located(label, path, line, col, command, output):
     result = subprocess.run(command, capture_output=True)
     err = result.stderr.decode("utf-8", "replace")
-    if result.returncode != 1:
-        failures.append(f"{label}: exit {result.returncode}, wanted 1: {err.strip()}")
+    check(result.returncode == 1, f"{label}: exit {result.returncode}, wanted 1: {err.strip()}")
     where = re.search(re.escape(path) + r":(\d+):(\d+): error\[encoding\]", err)
     if not where:
-        failures.append(f"{label}: no located encoding error: {err.strip()}")
-    elif (int(where.group(1)), int(where.group(2))) != (line, col):
-        failures.append(f"{label}: error at {where.group(1)}:{where.group(2)}, the bad byte is at {line}:{col}")
+        fail(f"{label}: no located encoding error: {err.strip()}")
+    else:
+        check((int(where.group(1)), int(where.group(2))) == (line, col),
+              f"{label}: error at {where.group(1)}:{where.group(2)}, the bad byte is at {line}:{col}")
     if os.path.exists(output) and (not os.path.isdir(output) or os.listdir(output)):
-        failures.append(f"{label}: output written")
+        fail(f"{label}: output written")
         shutil.rmtree(output) if os.path.isdir(output) else os.remove(output)
 
 
@@ -59,7 +59,7 @@ for n, index in enumerate(targets):
         f.write(b"\n".join(lines))
     output = os.path.join(WORK, f"bad-{n}.html")
     label = f"article line {index + 1} ({ARTICLE[index][:30]!r}, {byte!r})"
-    check(label, path, index + 1, col, [MIMEO, "convert", path, "--to", "html", "-o", output], output)
+    expect_located(label, path, index + 1, col, [MIMEO, "convert", path, "--to", "html", "-o", output], output)
 if len(targets) < 20:
     failures.append(f"only {len(targets)} places spoiled; the fixture's front matter was not read")
 
@@ -84,13 +84,8 @@ for n, index in enumerate(i for i, line in enumerate(PIPELINE) if line.strip() a
     path = os.path.join(WORK, f"pipeline-{n}.yaml")
     with open(path, "wb") as f:
         f.write(b"\n".join(lines))
-    check(f"pipeline line {index + 1} ({byte!r})", path, index + 1, col, [MIMEO, "run", path, "--no-cache"],
+    expect_located(f"pipeline line {index + 1} ({byte!r})", path, index + 1, col, [MIMEO, "run", path, "--no-cache"],
           os.path.join(WORK, "out"))
 
-if failures:
-    print("FAIL")
-    for failure in failures:
-        print("  " + failure)
-    sys.exit(1)
-print(f"ok: invalid UTF-8 in {len(targets)} article places and every pipeline value is a located error")
 shutil.rmtree(WORK)
+finish(f"invalid UTF-8 in {len(targets)} article places and every pipeline value")

@@ -4,11 +4,10 @@
 # with images copied, the zip option, and the missing-metadata warnings and errors.
 set -euo pipefail
 : "${MIMEO:?}" "${MIMEO_ROOT:?}"
-out=$(mktemp -d)
-trap 'rm -rf "$out"' EXIT
+. "$(dirname "$0")/support/test_folder.sh"
+out=$dir
 catalog="$MIMEO_ROOT/node_modules/@jats4r/dtds/schema/catalog.xml"
 test -f "$catalog" || { echo "missing $catalog: run scripts/setup"; exit 1; }
-fail() { echo "FAIL: $*"; exit 1; }
 
 "$MIMEO" convert --issue "$MIMEO_ROOT/fixtures/issue.yaml" "$MIMEO_ROOT"/fixtures/articles/*.md --to jats -o "$out/jats" 2>"$out/warnings"
 count=$(ls "$out/jats"/*.xml | wc -l)
@@ -60,4 +59,4 @@ status=0
 [ "$status" -eq 1 ] || fail "strict should exit 1, got $status"
 grep -q 'error\[jats-missing-metadata\]' "$out/strict-errors" || fail "strict error"
 test ! -e "$out/strict" || [ -z "$(ls -A "$out/strict")" ] || fail "strict left partial output"
-echo "jats export: ok"
+finish "jats export"

@@ -13,8 +13,8 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-MIMEO = os.environ["MIMEO"]
-ROOT = os.environ["MIMEO_ROOT"]
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, fail, finish  # noqa: E402
 
 
 def run(*args):
@@ -45,7 +45,6 @@ def normalized(element):
 def main():
     fixtures = sorted(glob.glob(os.path.join(ROOT, "fixtures/articles/*.md")))
     assert len(fixtures) >= 5, fixtures
-    failures = 0
     with tempfile.TemporaryDirectory() as out:
         jats = os.path.join(out, "jats")
         run("convert", "--issue", os.path.join(ROOT, "fixtures/issue.yaml"), *fixtures, "--to", "jats", "-o", jats)
@@ -56,10 +55,8 @@ def main():
             back_text = run("import", jats_file)
             back = ET.fromstring(back_text.encode())
             if normalized(back) != normalized(original):
-                failures += 1
-                print(f"FAIL {os.path.basename(fixture)}: canonical -> JATS -> canonical differs")
-                print("  before:", normalized(original))
-                print("  after: ", normalized(back))
+                fail(f"{os.path.basename(fixture)}: canonical -> JATS -> canonical differs\n"
+                     f"  before: {normalized(original)}\n  after:  {normalized(back)}")
                 continue
             # And back again: the re-imported article exports to the same JATS.
             canonical_copy = os.path.join(out, slug + ".canonical.xml")
@@ -69,11 +66,10 @@ def main():
             run("convert", "--issue", os.path.join(ROOT, "fixtures/issue.yaml"), canonical_copy, "--to", "jats", "-o", again)
             with open(jats_file, encoding="utf-8") as a, open(os.path.join(again, slug + ".xml"), encoding="utf-8") as b:
                 if a.read() != b.read():
-                    failures += 1
-                    print(f"FAIL {os.path.basename(fixture)}: JATS -> canonical -> JATS differs")
+                    fail(f"{os.path.basename(fixture)}: JATS -> canonical -> JATS differs")
                     continue
             print(f"ok {os.path.basename(fixture)}")
-    sys.exit(1 if failures else 0)
+    finish("jats round trip")
 
 
 main()

@@ -3,11 +3,9 @@
 # Each must be a clear error naming pandoc, exit code 1, no output, no media folder,
 # and no process left running.
 set -uo pipefail
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
+. "$(dirname "$0")/support/test_folder.sh"
+work=$dir
 passed=0
-fail() { echo "FAIL: $*"; failures=$((failures + 1)); }
 pass() { passed=$((passed + 1)); }
 
 pandoc -f markdown -t odt -o "$work/in.odt" <<<'Some *text*.'
@@ -92,5 +90,4 @@ else
   fail "the real pandoc: $(cat "$work/stderr")"
 fi
 
-echo "pandoc failures: $passed passed, $failures failed"
-[ "$failures" -eq 0 ]
+finish "pandoc failures ($passed passed)"

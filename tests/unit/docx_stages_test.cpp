@@ -1,6 +1,7 @@
-// Both DOCX stages on hand-built input: stage one's table grid (table_grid.hpp) from a
-// Table as the part reader leaves it, and stage two (to_model.hpp) from a WordDocument,
-// with no package and no XML in between.
+// Both DOCX stages on hand-built input: stage one's Word mechanics (the table grid from a
+// Table as the part reader leaves it; fields, edge spacing and the cursor mark through the
+// reader) and stage two (to_model.hpp) from a WordDocument, with no package and no XML in
+// between.
 #include <gtest/gtest.h>
 
 
@@ -95,6 +96,55 @@ TEST(DocxReader, LeavesOutWordsCursorMark)
     for (const Inline& x : std::get<Paragraph>(doc.body[0].value).inlines)
         if (x.kind == InlineKind::bookmark) bookmarks.push_back(x.target);
     EXPECT_EQ(bookmarks, (std::vector<std::string>{"between", "inside"}));
+}
+
+const std::vector<Inline>& first_paragraph(const WordDocument& doc)
+{
+    return std::get<Paragraph>(doc.body.at(0).value).inlines;
+}
+
+// Stage two never sees a field: a HYPERLINK field is a link, any other field what it shows,
+// whether written as w:fldSimple or as begin/separate/end runs.
+TEST(DocxReader, ResolvesFieldsIntoLinksAndTheirResults)
+{
+    mimeo::testing::TempFolder folder;
+    const WordDocument doc = read_body(folder,
+        "<w:p><w:r><w:t xml:space=\"preserve\">See </w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r>"
+        "<w:r><w:instrText xml:space=\"preserve\"> HYPERLINK \"https://example.org/\" \\o \"tip\" </w:instrText></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>the site</w:t></w:r>"
+        "<w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        "<w:r><w:t xml:space=\"preserve\">, page </w:t></w:r>"
+        "<w:fldSimple w:instr=\" PAGEREF _Toc1 \\h \"><w:r><w:t>4</w:t></w:r></w:fldSimple></w:p>");
+    const std::vector<Inline>& inlines = first_paragraph(doc);
+    for (const Inline& x : inlines) EXPECT_NE(x.kind, InlineKind::field);
+    ASSERT_EQ(inlines.size(), 4u);
+    EXPECT_EQ(inlines[1].kind, InlineKind::link);
+    EXPECT_EQ(inlines[1].target, "https://example.org/");
+    EXPECT_EQ(inlines[1].title, "tip");
+    ASSERT_EQ(inlines[1].content.size(), 1u);
+    EXPECT_EQ(inlines[1].content[0].text, "the site");
+    EXPECT_EQ(inlines[3].kind, InlineKind::text);
+    EXPECT_EQ(inlines[3].text, "4");
+}
+
+// Spacing at a paragraph's edges goes, inside a link too; between words it stays.
+TEST(DocxReader, TakesOffEdgeSpacingButNotInsideOrInCode)
+{
+    mimeo::testing::TempFolder folder;
+    const WordDocument doc = read_body(folder,
+        "<w:p><w:r><w:t xml:space=\"preserve\">  </w:t></w:r><w:r><w:tab/></w:r>"
+        "<w:r><w:t xml:space=\"preserve\"> two  words </w:t></w:r>"
+        "<w:hyperlink w:anchor=\"x\"><w:r><w:t xml:space=\"preserve\">link  </w:t></w:r></w:hyperlink></w:p>"
+        "<w:p><w:r><w:t xml:space=\"preserve\">   </w:t></w:r></w:p>");
+    const std::vector<Inline>& inlines = first_paragraph(doc);
+    ASSERT_EQ(inlines.size(), 2u);
+    EXPECT_EQ(inlines[0].text, "two  words ");
+    ASSERT_EQ(inlines[1].kind, InlineKind::link);
+    EXPECT_EQ(inlines[1].content.at(0).text, "link");
+    const std::vector<Inline>& blank = std::get<Paragraph>(doc.body.at(1).value).inlines;
+    ASSERT_EQ(blank.size(), 1u);
+    EXPECT_EQ(blank[0].text, "");
 }
 
 TEST(DocxToModel, MapsAResolvedTableAndParagraphs)

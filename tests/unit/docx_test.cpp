@@ -104,7 +104,7 @@ TEST(DocxZip, ClosesTheArchiveWhenRefused)
     const std::size_t before = open_descriptors();
     for (int i = 0; i < 20; ++i) {
         EXPECT_THROW(docx::Package(unsafe.string(), {}), Error);
-        docx::Package package(big.string(), {.max_part_size = 1 << 20});
+        docx::Package package(big.string(), {.max_entry_size = 1 << 20});
         EXPECT_THROW(package.read("word/document.xml"), Error);
     }
     EXPECT_EQ(open_descriptors(), before);

@@ -1,4 +1,4 @@
-"""Shared helpers of the email tests: run mimeo, parse messages strictly, unflow
+"""Shared helpers of the email tests, on top of support/checks.py: run mimeo, parse messages strictly, unflow
 format=flowed text (RFC 3676), and read the fixtures' paragraphs and links."""
 import email
 import email.policy
@@ -9,28 +9,13 @@ import sys
 import tempfile
 import xml.etree.ElementTree as ET
 
-MIMEO = os.environ.get("MIMEO", "build/mimeo")
-ROOT = os.environ.get("MIMEO_ROOT", os.getcwd())
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402,F401 (the email tests import them from here)
+
 FIXTURES = os.path.join(ROOT, "fixtures")
 ARTICLES = sorted(os.path.join(FIXTURES, "articles", f) for f in os.listdir(os.path.join(FIXTURES, "articles"))
                   if f.endswith(".md"))
 NS = "{urn:mimeo:article:1}"
-
-failures = []
-
-
-def check(condition, message):
-    if not condition:
-        failures.append(message)
-        print("FAIL:", message)
-
-
-def finish(name):
-    if failures:
-        print(f"{name}: {len(failures)} failures")
-        sys.exit(1)
-    print(f"{name}: ok")
-
 
 def run(*args, expect=0):
     result = subprocess.run([MIMEO, *args], cwd=ROOT, capture_output=True, text=True)
