@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -41,6 +42,9 @@ struct Inline {
     std::string alt, title;  // images
     std::vector<Inline> content;
 };
+
+// Only spacing (no-break spaces too): Word's layout rather than text.
+inline bool blank(std::string_view text) { return text.find_first_not_of(" \t\n\r\u00A0") == std::string_view::npos; }
 
 inline Inline make_inline(InlineKind kind, std::string text = {}, std::string target = {}, RunFormat format = {})
 {

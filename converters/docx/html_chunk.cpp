@@ -2,9 +2,12 @@
 
 #include <libxml/HTMLparser.h>
 
+#include <algorithm>
 #include <limits>
 #include <memory>
 #include <vector>
+
+#include "model/builders.hpp"
 
 namespace mimeo::docx {
 namespace {
@@ -43,9 +46,9 @@ public:
     // The children of `parent` as blocks of `container`; loose inline content becomes paragraphs.
     void blocks(xmlNodePtr parent, pugi::xml_node container)
     {
-        std::vector<std::pair<int, pugi::xml_node>> open = {{0, container}};
+        model::SectionNesting sections(container);
         pugi::xml_node paragraph;
-        auto here = [&] { return open.back().second; };
+        auto here = [&] { return sections.here(); };
         for (xmlNodePtr child = parent->children; child; child = child->next) {
             if (child->type == XML_TEXT_NODE || (child->type == XML_ELEMENT_NODE && !is_block(child))) {
                 if (child->type == XML_ELEMENT_NODE && name_of(child) == "br" && !paragraph) continue;
@@ -58,14 +61,9 @@ public:
             if (child->type != XML_ELEMENT_NODE) continue;
             const std::string_view name = name_of(child);
             if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') {
-                const int level = name[1] - '0';
-                while (open.size() > 1 && open.back().first >= level) open.pop_back();
-                pugi::xml_node section = here().append_child("section");
-                section.append_attribute("level") = level;
-                pugi::xml_node heading = section.append_child("heading");
+                pugi::xml_node heading = sections.open(name[1] - '0');
                 inlines(child, heading);
                 finish(heading);
-                open.emplace_back(level, section);
             } else {
                 block(child, here());
             }
@@ -120,20 +118,14 @@ private:
 
     void table(xmlNodePtr node, pugi::xml_node container)
     {
-        pugi::xml_node table = container.append_child("table");
-        pugi::xml_node rows = table.append_child("rows");
+        model::TableWriter table(container);
         std::vector<xmlNodePtr> found;
         collect_rows(node, found);
         for (xmlNodePtr tr : found) {
-            pugi::xml_node row = rows.append_child("row");
+            pugi::xml_node row = table.row(false);
             for (xmlNodePtr td = tr->children; td; td = td->next) {
                 if (td->type != XML_ELEMENT_NODE || (name_of(td) != "td" && name_of(td) != "th")) continue;
-                pugi::xml_node cell = row.append_child("cell");
-                for (const char* span : {"colspan", "rowspan"}) {
-                    const std::string value = attribute(td, span);
-                    if (!value.empty() && value.find_first_not_of("0123456789") == std::string::npos && std::stoi(value) > 1)
-                        cell.append_attribute(span) = value.c_str();
-                }
+                pugi::xml_node cell = model::TableWriter::cell(row, span(td, "colspan"), span(td, "rowspan"));
                 blocks(td, cell);
                 // A cell of one paragraph holds its inlines, as the model's other importers write it.
                 if (pugi::xml_node only = cell.child("p"); only && !only.next_sibling() && !only.previous_sibling()) {
@@ -142,6 +134,16 @@ private:
                 }
             }
         }
+    }
+
+    // A colspan or rowspan as a number, clamped as HTML clamps it (1000 columns, 65534 rows);
+    // 1 for anything that is not one.
+    static int span(xmlNodePtr cell, const char* name)
+    {
+        const std::string value = attribute(cell, name);
+        if (value.empty() || value.find_first_not_of("0123456789") != std::string::npos) return 1;
+        const int most = std::string_view(name) == "colspan" ? 1000 : 65534;
+        return value.size() > 5 ? most : std::clamp(std::stoi(value), 1, most);
     }
 
     void collect_rows(xmlNodePtr node, std::vector<xmlNodePtr>& out)

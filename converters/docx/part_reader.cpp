@@ -8,6 +8,7 @@
 #include "docx/edge_spacing.hpp"
 #include "docx/fields.hpp"
 #include "docx/math.hpp"
+#include "docx/split_runs.hpp"
 #include "docx/symbols.hpp"
 #include "docx/table_grid.hpp"
 
@@ -162,6 +163,7 @@ private:
         paragraph_ = outer;
         split_open_fields(para.inlines);
         resolve_fields(para.inlines);
+        join_split_runs(para.inlines);
         int level = 0;
         if (c_.styles.role(para.style_id, &level) != StyleRole::code) trim_edges(para.inlines);  // code keeps its indent
         return para;

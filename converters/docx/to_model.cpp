@@ -8,14 +8,13 @@
 #include "common/standard_forms.hpp"
 #include "docx/html_chunk.hpp"
 #include "docx/lists.hpp"
+#include "model/builders.hpp"
 #include "model/ids.hpp"
 #include "model/model.hpp"
 #include "model/xml_text.hpp"
 
 namespace mimeo::docx {
 namespace {
-
-bool blank(std::string_view text) { return text.find_first_not_of(" \t\n\r\u00A0") == std::string_view::npos; }
 
 std::string trimmed(std::string_view text)
 {
@@ -178,8 +177,8 @@ private:
     void blocks(const std::vector<Block>& in, pugi::xml_node container, bool top_level)
     {
         ListBuilder lists(doc_.numbering, counters_);
-        std::vector<std::pair<int, pugi::xml_node>> open = {{0, container}};
-        auto here = [&] { return open.back().second; };
+        model::SectionNesting sections(container);
+        auto here = [&] { return sections.here(); };
         const Paragraph* pending_caption = nullptr;  // a caption above the table or figure it names
         auto take_caption = [&](std::size_t& i) -> const Paragraph* {
             if (pending_caption) return std::exchange(pending_caption, nullptr);
@@ -237,14 +236,10 @@ private:
             lists.close();
 
             if (role == StyleRole::heading && top_level) {
-                while (open.back().first >= level) open.pop_back();
-                pugi::xml_node section = here().append_child("section");
-                section.append_attribute("level") = level;
-                pugi::xml_node heading = section.append_child("heading");
+                pugi::xml_node heading = sections.open(level);
                 inlines(p.inlines, heading);
-                section.append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
-                open.emplace_back(level, section);
-                text_boxes(p, section);
+                heading.parent().append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
+                text_boxes(p, heading.parent());
                 continue;
             }
             if (role == StyleRole::quote) {
@@ -339,26 +334,18 @@ private:
 
     void table(const Table& t, pugi::xml_node parent, const Paragraph* caption)
     {
-        pugi::xml_node table = parent.append_child("table");
-        if (caption) inlines(caption->inlines, table.append_child("caption"));
+        model::TableWriter table(parent);
+        if (caption) inlines(caption->inlines, table.caption());
+        for (int c = 0; c < t.columns; ++c) table.column();
 
         const std::size_t row_count = t.rows.size();
-        for (int c = 0; c < t.columns; ++c) table.append_child("column");
-
         std::size_t header_rows = 0;
         while (header_rows < row_count && t.rows[header_rows].header) ++header_rows;
         if (header_rows == 0 && t.first_row_look && row_count > 1) header_rows = 1;
-        pugi::xml_node head = header_rows ? table.append_child("head") : pugi::xml_node();
-        pugi::xml_node body = table.append_child("rows");
         for (std::size_t r = 0; r < row_count; ++r) {
-            pugi::xml_node row = (r < header_rows ? head : body).append_child("row");
-            for (const Cell& cell : t.rows[r].cells) {
-                if (cell.covered) continue;
-                pugi::xml_node out = row.append_child("cell");
-                if (cell.grid_span > 1) out.append_attribute("colspan") = cell.grid_span;
-                if (cell.row_span > 1) out.append_attribute("rowspan") = cell.row_span;
-                cell_content(cell, out);
-            }
+            pugi::xml_node row = table.row(r < header_rows);
+            for (const Cell& cell : t.rows[r].cells)
+                if (!cell.covered) cell_content(cell, model::TableWriter::cell(row, cell.grid_span, cell.row_span));
         }
     }
 
@@ -398,8 +385,9 @@ private:
         return out;
     }
 
-    // Groups neighbouring pieces that share a wrapper, outermost wrapper first, so
-    // that runs split by Word for no visible reason read as one <strong>.
+    // Nests the pieces' formats as the model's wrappers: neighbouring pieces that share one
+    // go into one element, outermost wrapper first, so that "bold, then bold italic" reads
+    // <strong>a <em>b</em></strong>.
     void wrap(std::span<const Inline* const> items, int k, pugi::xml_node parent, const RunFormat& active, bool in_link)
     {
         if (k == wrapper_count) {
@@ -552,11 +540,7 @@ private:
         // Notes may refer to notes, so the list can grow while it is written.
         for (std::size_t i = 0; i < note_refs_.size(); ++i) {
             const NoteRef ref = note_refs_[i];
-            pugi::xml_node notes = model::notes(article_);
-            if (!notes) notes = article_.append_child("notes");
-            pugi::xml_node note = notes.append_child("note");
-            note.append_attribute("id") = ref.id.c_str();
-            note.append_attribute("kind") = ref.kind;
+            pugi::xml_node note = model::append_note(article_, ref.id, ref.kind);
             blocks(ref.note->blocks, note, false);
             if (ref.comment && !ref.note->author.empty()) {
                 pugi::xml_node first = note.child("p");

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "jats/vocabulary.hpp"
+#include "model/builders.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::jats {
@@ -447,11 +448,7 @@ std::string read_note(pugi::xml_node fn, const char* kind, BodyReader& reader)
 {
     std::string id = fn.attribute("id").value();
     if (id.empty() || reader.note_ids.count(id)) id = "fn-" + std::to_string(++reader.generated_ids);
-    pugi::xml_node notes = model::notes(reader.article);
-    if (!notes) notes = reader.article.append_child("notes");
-    pugi::xml_node note = notes.append_child("note");
-    note.append_attribute("id") = id.c_str();
-    note.append_attribute("kind") = kind;
+    pugi::xml_node note = model::append_note(reader.article, id, kind);
     reader.note_ids.insert(id);
     Reader(reader).note_blocks(fn, note);
     return id;

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/attribution.hpp"
+#include "model/builders.hpp"
 #include "model/ids.hpp"
 #include "model/model.hpp"
 
@@ -39,21 +40,17 @@ private:
     // Headings open sections that run to the next heading of the same or a higher level.
     void blocks(cmark_node* parent, pugi::xml_node container)
     {
-        std::vector<std::pair<int, pugi::xml_node>> open = {{0, container}};
+        model::SectionNesting sections(container);
         for (cmark_node* child = cmark_node_first_child(parent); child; child = cmark_node_next(child)) {
             if (cmark_node_get_type(child) == CMARK_NODE_FOOTNOTE_DEFINITION) continue;
             if (cmark_node_get_type(child) == CMARK_NODE_HEADING) {
-                int level = cmark_node_get_heading_level(child);
-                while (open.back().first >= level) open.pop_back();
-                pugi::xml_node section = open.back().second.append_child("section");
-                section.append_attribute("level") = level;
-                pugi::xml_node heading = section.append_child("heading");
+                pugi::xml_node heading = sections.open(cmark_node_get_heading_level(child));
                 inlines(child, heading);
-                if (options_.extensions) section.append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
-                open.emplace_back(level, section);
+                if (options_.extensions)
+                    heading.parent().append_attribute("id") = ids_.for_text(model::text_of(heading), "section").c_str();
                 continue;
             }
-            block(child, open.back().second);
+            block(child, sections.here());
         }
     }
 
@@ -68,7 +65,7 @@ private:
         case CMARK_NODE_THEMATIC_BREAK: parent.append_child("break"); return;
         default: break;
         }
-        if (type_name(node) == "table") table(node, parent.append_child("table"));
+        if (type_name(node) == "table") table(node, parent);
     }
 
     void paragraph(cmark_node* node, pugi::xml_node parent)
@@ -124,30 +121,23 @@ private:
         raw.text().set(literal(node).c_str());
     }
 
-    void table(cmark_node* node, pugi::xml_node table)
+    void table(cmark_node* node, pugi::xml_node parent)
     {
+        model::TableWriter table(parent);
         const uint16_t columns = cmark_gfm_extensions_get_table_columns(node);
         const uint8_t* alignments = cmark_gfm_extensions_get_table_alignments(node);
         for (uint16_t i = 0; i < columns; ++i) {
-            pugi::xml_node column = table.append_child("column");
             switch (alignments ? alignments[i] : 0) {
-            case 'l': column.append_attribute("align") = "left"; break;
-            case 'c': column.append_attribute("align") = "center"; break;
-            case 'r': column.append_attribute("align") = "right"; break;
-            default: break;
+            case 'l': table.column("left"); break;
+            case 'c': table.column("center"); break;
+            case 'r': table.column("right"); break;
+            default: table.column(); break;
             }
         }
-        pugi::xml_node rows = table.append_child("rows");
         for (cmark_node* row = cmark_node_first_child(node); row; row = cmark_node_next(row)) {
-            bool header = cmark_gfm_extensions_get_table_row_is_header(row);
-            pugi::xml_node target = header ? table.insert_child_before("head", rows) : rows;
-            if (header && target.previous_sibling("head")) {
-                table.remove_child(target);
-                target = table.child("head");
-            }
-            pugi::xml_node xml_row = target.append_child("row");
+            pugi::xml_node xml_row = table.row(cmark_gfm_extensions_get_table_row_is_header(row));
             for (cmark_node* cell = cmark_node_first_child(row); cell; cell = cmark_node_next(cell))
-                inlines(cell, xml_row.append_child("cell"));
+                inlines(cell, model::TableWriter::cell(xml_row));
         }
     }
 
@@ -155,12 +145,7 @@ private:
 
     void note(cmark_node* definition, int number)
     {
-        pugi::xml_node notes = model::notes(article_);
-        if (!notes) notes = article_.append_child("notes");
-        pugi::xml_node note = notes.append_child("note");
-        note.append_attribute("id") = note_id(std::to_string(number)).c_str();
-        note.append_attribute("kind") = "footnote";
-        blocks(definition, note);
+        blocks(definition, model::append_note(article_, note_id(std::to_string(number)), "footnote"));
     }
 
     void image(cmark_node* node, pugi::xml_node parent)

@@ -5,6 +5,7 @@
 
 #include "common/standard_forms.hpp"
 #include "model/attribution.hpp"
+#include "model/builders.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::pandoc {
@@ -181,26 +182,22 @@ void TreeMapper::blocks(const json& list, pugi::xml_node container, const std::s
 {
     Flat flat;
     flatten(list, lang, flat);
-    std::vector<std::pair<int, pugi::xml_node>> open = {{0, container}};
+    model::SectionNesting sections(container);
     for (const auto& [node, node_lang] : flat) {
         if (type_of(*node) != "Header") {
-            block(*node, open.back().second, node_lang);
+            block(*node, sections.here(), node_lang);
             continue;
         }
         const json& c = content_of(*node);
         int level = c.at(0).get<int>();
         if (level > 9) lose("headings deeper than level 9 raised to level 9");
-        level = std::clamp(level, 1, 9);
-        while (open.back().first >= level) open.pop_back();
-        pugi::xml_node section = open.back().second.append_child("section");
-        section.append_attribute("level") = level;
-        pugi::xml_node heading = section.append_child("heading");
+        pugi::xml_node heading = sections.open(std::clamp(level, 1, 9));
+        pugi::xml_node section = heading.parent();
         inlines_in(c.at(2), heading, node_lang);
         std::string id = ids_.for_name(attr_of(c.at(1)).id);
         if (id.empty()) id = ids_.for_name(plain_text(c.at(2)));
         if (id.empty()) id = ids_.for_name("section");
         section.append_attribute("id") = id.c_str();
-        open.emplace_back(level, section);
     }
 }
 
@@ -324,37 +321,28 @@ void TreeMapper::definition_list(const json& items, pugi::xml_node parent, const
 // Table Attr Caption [ColSpec] TableHead [TableBody] TableFoot (the same in API 1.22 and 1.23).
 void TreeMapper::table(const json& c, pugi::xml_node parent, const std::string& lang)
 {
-    pugi::xml_node t = parent.append_child("table");
-    if (std::string id = ids_.for_name(attr_of(c.at(0)).id); !id.empty()) t.append_attribute("id") = id.c_str();
+    model::TableWriter t(parent);
+    if (std::string id = ids_.for_name(attr_of(c.at(0)).id); !id.empty()) t.table().append_attribute("id") = id.c_str();
     const json& caption = c.at(1).at(1);
-    if (!caption.empty()) blocks_as_inlines(caption, t.append_child("caption"));
-    for (const auto& spec : c.at(2)) {
-        pugi::xml_node column = t.append_child("column");
-        if (const char* align = alignment(spec.at(0))) column.append_attribute("align") = align;
-    }
-    const json& head_rows = c.at(3).at(1);
-    if (!head_rows.empty()) {
-        pugi::xml_node head = t.append_child("head");
-        for (const auto& r : head_rows) row(r, head, lang);
-    }
-    pugi::xml_node rows = t.append_child("rows");
+    if (!caption.empty()) blocks_as_inlines(caption, t.caption());
+    for (const auto& spec : c.at(2)) t.column(alignment(spec.at(0)));
+    for (const auto& r : c.at(3).at(1)) row(r, t.row(true), lang);
     for (const auto& body : c.at(4)) {
         if (const json& sub_head = body.at(2); !sub_head.empty()) {
             lose("table sub-heading rows kept as ordinary rows", static_cast<int>(sub_head.size()));
-            for (const auto& r : sub_head) row(r, rows, lang);
+            for (const auto& r : sub_head) row(r, t.row(false), lang);
         }
-        for (const auto& r : body.at(3)) row(r, rows, lang);
+        for (const auto& r : body.at(3)) row(r, t.row(false), lang);
     }
     if (const json& foot = c.at(5).at(1); !foot.empty()) {
         lose("table foot rows kept as ordinary rows", static_cast<int>(foot.size()));
-        for (const auto& r : foot) row(r, rows, lang);
+        for (const auto& r : foot) row(r, t.row(false), lang);
     }
 }
 
 // Row Attr [Cell]; Cell Attr Alignment RowSpan ColSpan [Block].
-void TreeMapper::row(const json& r, pugi::xml_node parent, const std::string& lang)
+void TreeMapper::row(const json& r, pugi::xml_node xml_row, const std::string& lang)
 {
-    pugi::xml_node xml_row = parent.append_child("row");
     for (const auto& cell : r.at(1)) {
         pugi::xml_node xml_cell = xml_row.append_child("cell");
         if (const char* align = alignment(cell.at(1))) xml_cell.append_attribute("align") = align;
@@ -540,12 +528,7 @@ void TreeMapper::note(const json& list, Run& run)
 {
     const std::string id = ids_.for_name("fn" + std::to_string(++notes_));
     run.element("note-ref").append_attribute("note") = id.c_str();
-    pugi::xml_node notes = model::notes(article_);
-    if (!notes) notes = article_.append_child("notes");
-    pugi::xml_node note = notes.append_child("note");
-    note.append_attribute("id") = id.c_str();
-    note.append_attribute("kind") = "footnote";
-    blocks(list, note, "");
+    blocks(list, model::append_note(article_, id, "footnote"), "");
 }
 
 std::string TreeMapper::valid_lang(const std::string& lang)

@@ -45,7 +45,7 @@ private:
     void list(const json& items, pugi::xml_node list, const std::string& lang);
     void definition_list(const json& items, pugi::xml_node parent, const std::string& lang);
     void table(const json& content, pugi::xml_node parent, const std::string& lang);
-    void row(const json& row, pugi::xml_node parent, const std::string& lang);
+    void row(const json& row, pugi::xml_node xml_row, const std::string& lang);
     void figure(const json& content, pugi::xml_node parent, const std::string& lang);
     void image_figure(const json& image, const json* caption_blocks, const json& attr, pugi::xml_node parent);
     void inlines_in(const json& list, pugi::xml_node container, const std::string& lang);

@@ -118,14 +118,31 @@ TEST(DocxReader, ResolvesFieldsIntoLinksAndTheirResults)
         "<w:fldSimple w:instr=\" PAGEREF _Toc1 \\h \"><w:r><w:t>4</w:t></w:r></w:fldSimple></w:p>");
     const std::vector<Inline>& inlines = first_paragraph(doc);
     for (const Inline& x : inlines) EXPECT_NE(x.kind, InlineKind::field);
-    ASSERT_EQ(inlines.size(), 4u);
+    ASSERT_EQ(inlines.size(), 3u);
     EXPECT_EQ(inlines[1].kind, InlineKind::link);
     EXPECT_EQ(inlines[1].target, "https://example.org/");
     EXPECT_EQ(inlines[1].title, "tip");
     ASSERT_EQ(inlines[1].content.size(), 1u);
     EXPECT_EQ(inlines[1].content[0].text, "the site");
-    EXPECT_EQ(inlines[3].kind, InlineKind::text);
-    EXPECT_EQ(inlines[3].text, "4");
+    EXPECT_EQ(inlines[2].kind, InlineKind::text);
+    EXPECT_EQ(inlines[2].text, ", page 4");  // the PAGEREF's result, joined to the text before it
+}
+
+// Runs Word split for no visible reason read as one piece; a change of format still splits.
+TEST(DocxReader, JoinsRunsWordSplit)
+{
+    mimeo::testing::TempFolder folder;
+    const WordDocument doc = read_body(folder,
+        "<w:p><w:r w:rsidR=\"00A1\"><w:t xml:space=\"preserve\">one </w:t></w:r><w:proofErr w:type=\"spellStart\"/>"
+        "<w:r w:rsidR=\"00B2\"><w:t>paragrph</w:t></w:r><w:proofErr w:type=\"spellEnd\"/>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> bold</w:t></w:r>"
+        "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\"> too</w:t></w:r></w:p>");
+    const std::vector<Inline>& inlines = first_paragraph(doc);
+    ASSERT_EQ(inlines.size(), 2u);
+    EXPECT_EQ(inlines[0].text, "one paragrph");
+    EXPECT_FALSE(inlines[0].format.bold);
+    EXPECT_EQ(inlines[1].text, " bold too");
+    EXPECT_TRUE(inlines[1].format.bold);
 }
 
 // Spacing at a paragraph's edges goes, inside a link too; between words it stays.
