@@ -139,6 +139,9 @@ const std::vector<CodeSection>& code_sections()
               "`zip: true`: libzip could not build a deposit's zip"},
              {{"jats-missing-metadata"}, "warning (error with `strict`)",
               "no journal title / publication date / title / language; the message names the field"},
+             {{"jats-missing"}, "warning (error with `strict`)",
+              "what PMC or JATS4R require of a deposit is not given (ISSN, licence URL, category, elocation or page, "
+              "a contributor's name parts, copyright year and holder); the message names the key to set"},
              {{"jats-raw"}, "warning",
               "raw fragments kept as `<?mimeo-raw?>` processing instructions"},
              {{"image-outside"}, "error",

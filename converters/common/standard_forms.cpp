@@ -6,6 +6,9 @@
 #include <string>
 #include <vector>
 
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
+
 namespace mimeo {
 namespace {
 
@@ -99,6 +102,54 @@ bool is_language_tag(std::string_view tag)
     }
     if (private_use()) return true;
     return i == subtags.size();
+}
+
+std::string iso_country_code(std::string_view name)
+{
+    auto folded = [](std::string_view text) {
+        std::string out;
+        for (char c : text) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+        return out;
+    };
+    const std::string wanted = folded(name);
+    for (const char* const* code = icu::Locale::getISOCountries(); *code; ++code) {
+        icu::UnicodeString english;
+        icu::Locale("", *code).getDisplayCountry(icu::Locale::getEnglish(), english);
+        std::string shown;
+        english.toUTF8String(shown);
+        if (folded(*code) == wanted || folded(shown) == wanted) return *code;
+    }
+    return "";
+}
+
+bool is_issn(std::string_view value)
+{
+    if (value.size() != 9 || value[4] != '-' || !digits(value.substr(0, 4), 4) || !digits(value.substr(5, 3), 3))
+        return false;
+    int sum = 0, weight = 8;
+    for (std::size_t i : {0, 1, 2, 3, 5, 6, 7}) sum += (value[i] - '0') * weight--;
+    const int check = (11 - sum % 11) % 11;
+    const char last = value[8];
+    return check == 10 ? (last == 'X' || last == 'x') : last == '0' + check;
+}
+
+std::string orcid_url(std::string_view value)
+{
+    for (std::string_view prefix : {"https://orcid.org/", "http://orcid.org/"})
+        if (value.substr(0, prefix.size()) == prefix) value.remove_prefix(prefix.size());
+    if (value.size() != 19 || value[4] != '-' || value[9] != '-' || value[14] != '-') return "";
+    std::string chars;
+    for (char c : value)
+        if (c != '-') chars += c;
+    if (!digits(std::string_view(chars).substr(0, 15), 15)) return "";
+    int total = 0;
+    for (int i = 0; i < 15; ++i) total = (total + (chars[i] - '0')) * 2;
+    const int check = (12 - total % 11) % 11;
+    const char last = chars[15];
+    if (!(check == 10 ? (last == 'X' || last == 'x') : last == '0' + check)) return "";
+    std::string url = "https://orcid.org/" + std::string(value);
+    if (url.back() == 'x') url.back() = 'X';
+    return url;
 }
 
 }  // namespace mimeo

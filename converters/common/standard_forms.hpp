@@ -1,7 +1,9 @@
 // Values in the forms standards give them, checked one way everywhere: the calendar date of
-// ISO 8601 (as the schema's iso-date) and the language tag of BCP 47.
+// ISO 8601 (as the schema's iso-date), the language tag of BCP 47, and the identifiers whose
+// last character is a check digit (ISSN, ORCID iD).
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace mimeo {
@@ -12,5 +14,16 @@ bool is_iso_date(std::string_view value);
 // A well-formed tag by RFC 5646's grammar ("en", "pt-BR", "zh-Hant-TW", "x-klingon", "i-navajo").
 // Its subtags are not looked up in the IANA registry: "english" is well-formed.
 bool is_language_tag(std::string_view tag);
+
+// The ISO 3166-1 alpha-2 code of a country named in English ("Norway", "United Kingdom") or by
+// its code ("no"), from ICU's region data; empty when it names none.
+std::string iso_country_code(std::string_view name);
+
+// NNNN-NNNC with its ISO 3297 check digit (mod 11, X for 10): "2049-3630".
+bool is_issn(std::string_view value);
+
+// An ORCID iD as https://orcid.org/NNNN-NNNN-NNNN-NNNC (its ISO 7064 11,2 check digit right),
+// from that URL, the http one, or the bare sixteen characters; empty when it is none.
+std::string orcid_url(std::string_view value);
 
 }  // namespace mimeo

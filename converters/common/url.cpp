@@ -35,6 +35,13 @@ std::string resolve_url(std::string_view reference, std::string_view base)
     return resolved ? take(std::move(resolved)) : encoded;
 }
 
+std::string url_host(std::string_view url)
+{
+    const std::string encoded = encode_url(url);
+    const std::unique_ptr<xmlURI, void (*)(xmlURIPtr)> parsed(xmlParseURI(encoded.c_str()), xmlFreeURI);
+    return parsed && parsed->server && *parsed->server ? std::string(parsed->server) : std::string(url);
+}
+
 bool is_absolute_url(std::string_view text)
 {
     // RFC 3986: scheme = ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) followed by ':'.

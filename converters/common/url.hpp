@@ -14,6 +14,10 @@ std::string encode_url(std::string_view url);
 // The encoded reference unchanged when either cannot be parsed or `base` is empty.
 std::string resolve_url(std::string_view reference, std::string_view base);
 
+// The host of an absolute URL ("https://www.example.org/a" -> "www.example.org"), by libxml2's
+// RFC 3986 parser; for one with none (mailto:, urn:) the URL itself.
+std::string url_host(std::string_view url);
+
 // True when `text` begins with a scheme, as in "https:", "mailto:" or "urn:".
 bool is_absolute_url(std::string_view text);
 

@@ -87,6 +87,10 @@ void report_missing(pugi::xml_node issue, pugi::xml_node article, bool strict, c
         if (strict) throw Error(where, "jats-missing-metadata", message);
         diagnostics.warn(where, "jats-missing-metadata", message);
     }
+    for (const std::string& gap : archive_gaps(issue, article)) {
+        if (strict) throw Error(where, "jats-missing", gap);
+        diagnostics.warn(where, "jats-missing", gap);
+    }
 }
 
 void require_valid(const std::string& xml, const Location& where, const fs::path& catalog, Diagnostics& diagnostics)
@@ -126,7 +130,7 @@ public:
 
         std::map<std::string, fs::path> own_claims;  // zip mode: each archive holds its own images
         Images images(article, outside_images_, zip_ ? own_claims : claimed_, diagnostics_, where);
-        BodyWriter writer{diagnostics_, where, [&](const std::string& src) { return images.href(src); }, {}, 0};
+        BodyWriter writer{diagnostics_, where, [&](const std::string& src) { return images.href(src); }, {}, 0, {}};
         const std::string xml = write_article(issue, article, article_type_, writer);
         if (writer.raw_count)
             diagnostics_.warn(where, "jats-raw",

@@ -1,11 +1,13 @@
 #include "jats/read_front.hpp"
 
 #include <cctype>
+#include <set>
 #include <regex>
 #include <string_view>
 
 #include "common/standard_forms.hpp"
 #include "jats/vocabulary.hpp"
+#include "model/credit_roles.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::jats {
@@ -75,6 +77,80 @@ std::string contributor_name(pugi::xml_node contrib)
     return "";
 }
 
+// What is known of a contributor beyond the name shown: its parts, ORCID iD, address, role as
+// corresponding author, CRediT roles and affiliations (by the ids affiliations() keeps).
+void contributor_parts(pugi::xml_node contrib, pugi::xml_node c)
+{
+    if (pugi::xml_node name = contrib.child("name"); name && !text(name.child("surname")).empty()) {
+        c.append_attribute("surname") = text(name.child("surname")).c_str();
+        if (std::string given = text(name.child("given-names")); !given.empty()) c.append_attribute("given") = given.c_str();
+    } else if (!contrib.child("name") && !contrib.child("string-name") && contrib.child("collab")) {
+        c.append_attribute("collective") = "true";
+    }
+    for (pugi::xml_node id : contrib.children("contrib-id"))
+        if (std::string_view(id.attribute("contrib-id-type").value()) == "orcid")
+            if (std::string url = orcid_url(text(id)); !url.empty()) c.append_attribute("orcid") = url.c_str();
+    if (std::string email = text(contrib.child("email")); email.find('@') != std::string::npos && email.find(' ') == std::string::npos)
+        c.append_attribute("email") = email.c_str();
+    if (std::string_view(contrib.attribute("corresp").value()) == "yes") c.append_attribute("corresponding") = "true";
+    std::string credit, affiliations;
+    for (pugi::xml_node role : contrib.children("role")) {
+        std::string term = role.attribute("vocab-term-identifier").value();
+        while (!term.empty() && term.back() == '/') term.pop_back();
+        std::string slug = term.substr(term.rfind('/') + 1);
+        if (!model::credit_role(slug)) slug = model::slugify(text(role));
+        if (model::credit_role(slug)) credit += (credit.empty() ? "" : " ") + slug;
+    }
+    for (pugi::xml_node xref : contrib.children("xref"))
+        if (std::string_view(xref.attribute("ref-type").value()) == "aff")
+            for (const std::string& id : model::split_words(xref.attribute("rid").value()))
+                affiliations += (affiliations.empty() ? "" : " ") + id;
+    if (!credit.empty()) c.append_attribute("credit") = credit.c_str();
+    if (!affiliations.empty()) c.append_attribute("affiliations") = affiliations.c_str();
+}
+
+// <aff> in the contrib-groups or the article-meta: the parts JATS4R tags, or its text as the
+// institution when it is one run of words ("Dept. of X, University Y, Oslo, Norway").
+void affiliations(pugi::xml_node meta, pugi::xml_node article)
+{
+    std::vector<pugi::xml_node> found;
+    for (pugi::xml_node aff : meta.children("aff")) found.push_back(aff);
+    for (pugi::xml_node group : meta.children("contrib-group"))
+        for (pugi::xml_node aff : group.children("aff")) found.push_back(aff);
+    for (pugi::xml_node aff : found) {
+        const std::string id = aff.attribute("id").value();
+        if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) continue;
+        pugi::xml_node out = model::append_meta_field(article, "affiliation");
+        out.append_attribute("id") = id.c_str();
+        auto add = [&](const char* name, const std::string& value) {
+            if (!value.empty() && !out.child(name)) out.append_child(name).text().set(value.c_str());
+        };
+        for (pugi::xml_node wrap : aff.children("institution-wrap")) {
+            for (pugi::xml_node iid : wrap.children("institution-id"))
+                if (std::string_view(iid.attribute("institution-id-type").value()) == "ror") {
+                    std::string ror = text(iid);
+                    if (ror.rfind("https://ror.org/", 0) != 0) ror = "https://ror.org/" + ror;
+                    if (ror.size() == 25 && ror[16] == '0') add("ror", ror);
+                }
+            for (pugi::xml_node inst : wrap.children("institution"))
+                add(std::string_view(inst.attribute("content-type").value()) == "dept" ? "department" : "institution", text(inst));
+        }
+        for (pugi::xml_node inst : aff.children("institution"))
+            add(std::string_view(inst.attribute("content-type").value()) == "dept" ? "department" : "institution", text(inst));
+        for (const pugi::xpath_node& city : aff.select_nodes(".//named-content[@content-type='city'] | .//city"))
+            add("city", text(city.node()));
+        add("country", text(aff.child("country")));
+        if (!out.child("institution") && !out.child("department")) {
+            std::string words;
+            for (pugi::xml_node child : aff.children())
+                if (child.type() == pugi::node_pcdata || (child.type() == pugi::node_element && std::string_view(child.name()) != "label"))
+                    words += child.type() == pugi::node_pcdata ? child.value() : text(child);
+            add("institution", trimmed(words));
+        }
+        if (!out.child("institution") && !out.child("department")) model::meta(article).remove_child(out);
+    }
+}
+
 void contributors(pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
 {
     for (pugi::xml_node group : meta.children("contrib-group")) {
@@ -90,6 +166,7 @@ void contributors(pugi::xml_node meta, pugi::xml_node article, BodyReader& reade
             if (name.empty()) continue;
             pugi::xml_node c = model::append_meta_field(article, "contributor");
             c.append_attribute("role") = role.c_str();
+            contributor_parts(contrib, c);
             c.text().set(name.c_str());
         }
     }
@@ -121,16 +198,23 @@ void identifiers(pugi::xml_node meta, pugi::xml_node article)
     }
 }
 
+// The article's own copyright: statements, year and holder the publication's rights line gave
+// (content-type publication-rights) belong to the issue.
 void permissions(pugi::xml_node permissions, pugi::xml_node article)
 {
-    for (pugi::xml_node statement : permissions.children("copyright-statement")) {
-        if (std::string_view(statement.attribute("content-type").value()) == publication_rights_type) continue;
-        set_field(article, "copyright", text(statement));
-        break;
-    }
-    if (!model::meta(article).child("copyright")) {
-        std::string year = text(permissions.child("copyright-year")), holder = text(permissions.child("copyright-holder"));
-        if (!year.empty() || !holder.empty()) set_field(article, "copyright", trimmed("\u00A9 " + year + " " + holder));
+    auto own = [](pugi::xml_node n) { return n && std::string_view(n.attribute("content-type").value()) != publication_rights_type; };
+    std::string statement, year, holder;
+    for (pugi::xml_node s : permissions.children("copyright-statement"))
+        if (own(s) && statement.empty()) statement = text(s);
+    if (own(permissions.child("copyright-year"))) year = text(permissions.child("copyright-year"));
+    if (own(permissions.child("copyright-holder"))) holder = text(permissions.child("copyright-holder"));
+    if (!std::regex_match(year, std::regex("[0-9]{4}"))) year.clear();
+    if (statement.empty() && !holder.empty()) statement = trimmed("\u00A9 " + year + " " + holder);
+    if (!statement.empty()) {
+        pugi::xml_node copyright = model::meta_field(article, "copyright");
+        if (!year.empty()) copyright.append_attribute("year") = year.c_str();
+        if (!holder.empty()) copyright.append_attribute("holder") = holder.c_str();
+        copyright.text().set(statement.c_str());
     }
     pugi::xml_node license = permissions.child("license");
     if (!license) return;
@@ -145,6 +229,55 @@ void permissions(pugi::xml_node permissions, pugi::xml_node article)
     out.text().set(words.c_str());
 }
 
+// A contributor's affiliation that names no affiliation kept is left out of its list.
+void drop_unknown_affiliations(pugi::xml_node article)
+{
+    std::set<std::string> ids;
+    for (pugi::xml_node a : model::meta(article).children("affiliation")) ids.insert(a.attribute("id").value());
+    for (pugi::xml_node c : model::meta(article).children("contributor")) {
+        pugi::xml_attribute refs = c.attribute("affiliations");
+        if (!refs) continue;
+        std::string kept;
+        for (const std::string& id : model::split_words(refs.value()))
+            if (ids.count(id)) kept += (kept.empty() ? "" : " ") + id;
+        if (kept.empty()) c.remove_attribute(refs);
+        else refs.set_value(kept.c_str());
+    }
+}
+
+void history(pugi::xml_node history, pugi::xml_node article)
+{
+    pugi::xml_node out;
+    for (pugi::xml_node date : history.children("date")) {
+        const std::string type = date.attribute("date-type").value();
+        const std::string iso = date_of(date);
+        if (type.empty() || type.find(' ') != std::string::npos || iso.empty()) continue;
+        if (!out) out = model::meta_field(article, "history");
+        pugi::xml_node d = out.append_child("date");
+        d.append_attribute("type") = type.c_str();
+        d.text().set(iso.c_str());
+    }
+}
+
+// Each award group's funder (its name, and its id when one is given) and award number.
+void funding(pugi::xml_node meta, pugi::xml_node article)
+{
+    for (const pugi::xpath_node& found : meta.select_nodes("funding-group/award-group")) {
+        pugi::xml_node award = found.node();
+        pugi::xml_node source = award.child("funding-source");
+        std::string funder = text(source.child("institution-wrap").child("institution"));
+        if (funder.empty()) funder = text(source.child("institution"));
+        if (funder.empty()) funder = text(source);
+        if (funder.empty()) continue;
+        pugi::xml_node out = model::append_meta_field(article, "funding");
+        out.append_attribute("funder") = funder.c_str();
+        if (std::string id = text(source.child("institution-wrap").child("institution-id")); !id.empty() && id.find(' ') == std::string::npos)
+            out.append_attribute("funder-id") = id.c_str();
+        if (std::string number = text(award.child("award-id")); !number.empty() && number.find(' ') == std::string::npos)
+            out.append_attribute("award") = number.c_str();
+    }
+}
+
 std::string custom_meta(pugi::xml_node meta, std::string_view name)
 {
     for (pugi::xml_node custom : meta.child("custom-meta-group").children("custom-meta"))
@@ -157,7 +290,8 @@ void provenance(pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
     pugi::xml_node related;
     for (pugi::xml_node candidate : meta.children("related-article")) {
         const std::string_view type = candidate.attribute("related-article-type").value();
-        if (type.find("translat") != std::string_view::npos || type.find("reprint") != std::string_view::npos) {
+        if (type == translated_from || type.find("translat") != std::string_view::npos ||
+            type.find("reprint") != std::string_view::npos) {
             related = candidate;
             break;
         }
@@ -185,8 +319,11 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     pugi::xml_node titles = meta.child("title-group");
     if (pugi::xml_node title = titles.child("article-title")) read_inlines(title, model::meta_field(article, "title"), reader);
     if (pugi::xml_node subtitle = titles.child("subtitle")) read_inlines(subtitle, model::meta_field(article, "subtitle"), reader);
+    affiliations(meta, article);
     contributors(meta, article, reader);
+    drop_unknown_affiliations(article);
     if (pugi::xml_node date = publication_date(meta)) set_field(article, "date", date_of(date));
+    history(meta.child("history"), article);
     if (std::string lang = jats_article.attribute("xml:lang").value(); is_language_tag(lang)) set_field(article, "language", lang);
     identifiers(meta, article);
     for (pugi::xml_node uri : meta.children("self-uri")) {
@@ -199,6 +336,20 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
         type = trimmed(type);
         if (!type.empty() && type.find(' ') == std::string::npos) set_field(article, "type", type);
     }
+    if (std::string elocation = text(meta.child("elocation-id")); !elocation.empty() && elocation.find(' ') == std::string::npos)
+        set_field(article, "elocation", elocation);
+    if (std::string first = text(meta.child("fpage")); !first.empty() && first.find(' ') == std::string::npos) {
+        pugi::xml_node pages = model::meta_field(article, "pages");
+        pages.append_attribute("first") = first.c_str();
+        if (std::string last = text(meta.child("lpage")); !last.empty() && last.find(' ') == std::string::npos)
+            pages.append_attribute("last") = last.c_str();
+    }
+    // The heading group first: its subject is the one the article is filed under.
+    for (const char* heading : {"[@subj-group-type='heading']", "[not(@subj-group-type='heading')]"})
+        for (const pugi::xpath_node& subject :
+             meta.select_nodes((std::string("article-categories/subj-group") + heading + "//subject").c_str()))
+            if (std::string name = text(subject.node()); !name.empty())
+                model::append_meta_field(article, "subject").text().set(name.c_str());
     for (pugi::xml_node group : meta.children("kwd-group"))
         for (pugi::xml_node kwd : group.children("kwd"))
             if (std::string tag = text(kwd); !tag.empty()) model::append_meta_field(article, "tag").text().set(tag.c_str());
@@ -211,6 +362,7 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
         if (!summary.first_child()) read_inlines(abstract, summary, reader);
     }
     permissions(meta.child("permissions"), article);
+    funding(meta, article);
     provenance(meta, article, reader);
 }
 

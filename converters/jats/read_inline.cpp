@@ -58,7 +58,8 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
             if (href.empty()) return;
             pugi::xml_node link = out.append_child("link");
             link.append_attribute("href") = href.c_str();
-            if (pugi::xml_attribute title = child.attribute("xlink:title")) link.append_attribute("title") = title.value();
+            if (pugi::xml_attribute title = child.attribute("xlink:title"); title && title.value() != generated_link_title(href))
+                link.append_attribute("title") = title.value();
             read_inlines(child, link, reader);
         } else if (name == "inline-graphic" || name == "graphic") {
             const char* src = child.attribute("xlink:href").value();

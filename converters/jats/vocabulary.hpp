@@ -3,6 +3,11 @@
 // The exporter and the importer both follow this file, so a round trip is lossless.
 #pragma once
 
+#include <string>
+#include <string_view>
+
+#include "common/url.hpp"
+
 namespace mimeo::jats {
 
 inline constexpr const char* public_id =
@@ -17,9 +22,11 @@ inline constexpr const char* ali_ns = "http://www.niso.org/schemas/ali/1.0/";
 // article-type when the article names none; read back as "no type".
 inline constexpr const char* default_article_type = "other";
 
-// <related-article related-article-type=...> for where a translation or reprint first appeared.
-inline constexpr const char* translated_from = "translated-from";
-inline constexpr const char* reprinted_from = "reprinted-from";
+// <related-article related-article-type=...> for where a translation or reprint first appeared,
+// by PMC's list: the same article in another language, or the article this reprints. The
+// importer also reads the values mimeo wrote before (translated-from, reprinted-from).
+inline constexpr const char* translated_from = "alt-language";
+inline constexpr const char* reprinted_from = "reprinted-article";
 // <custom-meta> name for the original's language (xml:lang only says what language the title is in).
 inline constexpr const char* source_language_meta = "source-language";
 // <notes notes-type=...> holding the human-readable provenance sentence (generated, not read back).
@@ -44,6 +51,10 @@ inline constexpr const char* tight_list = "tight";
 inline constexpr const char* loose_list = "loose";
 inline constexpr const char* checked_item = "checked";
 inline constexpr const char* unchecked_item = "unchecked";
+
+// The xlink:title of a link shown as its own address, which JATS4R asks to be described (not
+// read back).
+inline std::string generated_link_title(std::string_view href) { return "A page on " + url_host(href); }
 
 // A raw block or inline of another format becomes <?mimeo-raw FORMAT CONTENT?>: JATS
 // readers ignore processing instructions, and the content comes back on import.

@@ -55,6 +55,9 @@ void provenance(pugi::xml_node article, pugi::xml_node back)
         pugi::xml_node link = p.append_child("ext-link");
         link.append_attribute("ext-link-type") = "uri";
         link.append_attribute("xlink:href") = note->url.c_str();
+        // JATS4R wants what the link leads to said: the original's title or publication.
+        const std::string title = model::text_of(model::meta(article).child("source").child("title"));
+        link.append_attribute("xlink:title") = (title.empty() ? "The original" + (note->publication.empty() ? "" : " in " + note->publication) : title).c_str();
         link.text().set(note->url.c_str());
     }
 }

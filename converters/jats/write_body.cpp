@@ -1,3 +1,4 @@
+#include "common/url.hpp"
 #include "jats/write_body.hpp"
 
 #include <algorithm>
@@ -5,6 +6,7 @@
 #include <string_view>
 
 #include "jats/vocabulary.hpp"
+#include "model/model.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -143,8 +145,8 @@ private:
             parent = box;
         }
         pugi::xml_node sec = parent.append_child("sec");
+        // The nesting is the structure (JATS4R): no disp-level.
         if (const char* id = node.attribute("id").value(); *id) sec.append_attribute("id") = id;
-        sec.append_attribute("disp-level") = node.attribute("level").value();
         if (const char* number = node.attribute("number").value(); *number) sec.append_child("label").text().set(number);
         inlines(node.child("heading"), sec.append_child("title"));
         blocks(node, sec);
@@ -234,7 +236,7 @@ private:
     pugi::xml_node table(pugi::xml_node node, pugi::xml_node parent)
     {
         pugi::xml_node wrap = parent.append_child("table-wrap");
-        if (const char* id = node.attribute("id").value(); *id) wrap.append_attribute("id") = id;
+        wrap.append_attribute("id") = id_of(node, "table").c_str();
         if (pugi::xml_node caption = node.child("caption")) inlines(caption, wrap.append_child("caption").append_child("p"));
         pugi::xml_node table = wrap.append_child("table");
         for (pugi::xml_node column : node.children("column")) {
@@ -255,16 +257,31 @@ private:
     {
         graphic.append_attribute("xlink:href") = context_.image_href(image.attribute("src").value()).c_str();
         if (pugi::xml_attribute title = image.attribute("title")) graphic.append_attribute("xlink:title") = title.value();
+        // JATS4R needs an alt-text on every graphic, and only warns when it repeats the caption.
         if (pugi::xml_attribute alt = image.attribute("alt")) graphic.append_child("alt-text").text().set(alt.value());
     }
 
     pugi::xml_node figure(pugi::xml_node node, pugi::xml_node parent)
     {
         pugi::xml_node fig = parent.append_child("fig");
-        if (const char* id = node.attribute("id").value(); *id) fig.append_attribute("id") = id;
+        fig.append_attribute("id") = id_of(node, "fig").c_str();
         if (pugi::xml_node caption = node.child("caption")) inlines(caption, fig.append_child("caption").append_child("p"));
         image_attributes(node.child("image"), fig.append_child("graphic"));
         return fig;
+    }
+
+    // The element's id, or a new one no element of the article has (JATS4R wants one on every
+    // figure and table, for links to point at).
+    std::string id_of(pugi::xml_node node, const char* prefix)
+    {
+        if (const char* id = node.attribute("id").value(); *id) return id;
+        pugi::xml_node article = node;
+        while (article.parent() && std::string_view(article.name()) != "article") article = article.parent();
+        std::string id;
+        do {
+            id = std::string(prefix) + "-" + std::to_string(++context_.made_ids[prefix]);
+        } while (article.find_node([&](pugi::xml_node n) { return id == n.attribute("id").value(); }));
+        return id;
     }
 
     pugi::xml_node raw(pugi::xml_node node, pugi::xml_node parent)
@@ -306,8 +323,12 @@ private:
         } else if (name == "link") {
             pugi::xml_node link = parent.append_child("ext-link");
             link.append_attribute("ext-link-type") = "uri";
-            link.append_attribute("xlink:href") = node.attribute("href").value();
+            const std::string href = node.attribute("href").value();
+            link.append_attribute("xlink:href") = href.c_str();
             if (pugi::xml_attribute title = node.attribute("title")) link.append_attribute("xlink:title") = title.value();
+            // A link shown as its own address describes nothing (JATS4R): the title names its site.
+            else if (const std::string text = model::text_of(node); text == href || is_absolute_url(text))
+                link.append_attribute("xlink:title") = generated_link_title(href).c_str();
             inlines(node, link);
         } else if (name == "anchor") {
             parent.append_child("target").append_attribute("id") = node.attribute("id").value();

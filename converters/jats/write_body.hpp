@@ -18,6 +18,7 @@ struct BodyWriter {
     std::function<std::string(const std::string& src)> image_href;
     std::map<std::string, std::string> note_labels;  // note id -> its number, shown in <xref> and <fn>
     int raw_count = 0;  // raw fragments kept as processing instructions, for one warning per article
+    std::map<std::string, int> made_ids;  // ids given to figures and tables that had none, by prefix
 };
 
 // Appends the JATS of the blocks of `container` (a <body>, <note>, <cell>, ...) to `parent`,

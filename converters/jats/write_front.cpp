@@ -1,8 +1,11 @@
 #include "jats/write_front.hpp"
 
+#include "common/standard_forms.hpp"
 #include "jats/vocabulary.hpp"
+#include "model/credit_roles.hpp"
 #include "model/model.hpp"
 #include "model/provenance.hpp"
+#include "model/rights.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -18,24 +21,94 @@ void date_parts(pugi::xml_node date, const std::string& iso)
     date.append_child("year").text().set(iso.substr(0, 4).c_str());
 }
 
-void contributor(pugi::xml_node group, const char* type, const std::string& name)
+// A person's name in its parts, an organisation as <collab>, and a name whose parts are not
+// known as it is written (<string-name>, which PMC does not take: the exporter warns).
+void contributor_name(pugi::xml_node c, pugi::xml_node contrib)
 {
-    pugi::xml_node contrib = group.append_child("contrib");
-    contrib.append_attribute("contrib-type") = type;
-    contrib.append_child("string-name").text().set(name.c_str());
+    const std::string shown = c.text().get();
+    if (c.attribute("collective").as_bool()) {
+        contrib.append_child("collab").text().set(shown.c_str());
+    } else if (const char* surname = c.attribute("surname").value(); *surname) {
+        pugi::xml_node name = contrib.append_child("name");
+        name.append_child("surname").text().set(surname);
+        if (const char* given = c.attribute("given").value(); *given) name.append_child("given-names").text().set(given);
+    } else {
+        contrib.append_child("string-name").text().set(shown.c_str());  // parts unknown: jats-missing says so
+    }
 }
 
-// "editors@example.org (The Editors)", as RSS writes it, becomes a name and an e-mail address.
+void contributor(pugi::xml_node group, pugi::xml_node c)
+{
+    pugi::xml_node contrib = group.append_child("contrib");
+    contrib.append_attribute("contrib-type") = c.attribute("role").value();
+    if (c.attribute("corresponding").as_bool()) contrib.append_attribute("corresp") = "yes";
+    if (const char* orcid = c.attribute("orcid").value(); *orcid) {
+        pugi::xml_node id = contrib.append_child("contrib-id");
+        id.append_attribute("contrib-id-type") = "orcid";
+        id.text().set(orcid);
+    }
+    contributor_name(c, contrib);
+    if (const char* email = c.attribute("email").value(); *email) contrib.append_child("email").text().set(email);
+    // CRediT as JATS4R tags it: the vocabulary, the term and their URLs.
+    for (const std::string& slug : model::split_words(c.attribute("credit").value())) {
+        const model::CreditRole* role = model::credit_role(slug);
+        if (!role) continue;
+        pugi::xml_node out = contrib.append_child("role");
+        out.append_attribute("vocab") = "credit";
+        out.append_attribute("vocab-identifier") = "https://credit.niso.org/";
+        out.append_attribute("vocab-term") = std::string(role->name).c_str();
+        out.append_attribute("vocab-term-identifier") =
+            ("https://credit.niso.org/contributor-roles/" + std::string(role->slug) + "/").c_str();
+        out.text().set(std::string(role->name).c_str());
+    }
+    for (const std::string& id : model::split_words(c.attribute("affiliations").value())) {
+        pugi::xml_node xref = contrib.append_child("xref");
+        xref.append_attribute("ref-type") = "aff";
+        xref.append_attribute("rid") = id.c_str();
+    }
+}
+
+// An affiliation as JATS4R recommends: the institution and its ROR id in <institution-wrap>.
+void affiliation(pugi::xml_node group, pugi::xml_node a)
+{
+    pugi::xml_node aff = group.append_child("aff");
+    aff.append_attribute("id") = a.attribute("id").value();
+    pugi::xml_node wrap = aff.append_child("institution-wrap");
+    if (std::string ror = field(a, "ror"); !ror.empty()) {
+        pugi::xml_node id = wrap.append_child("institution-id");
+        id.append_attribute("institution-id-type") = "ror";
+        id.text().set(ror.c_str());
+    }
+    if (std::string department = field(a, "department"); !department.empty()) {
+        pugi::xml_node dept = wrap.append_child("institution");
+        dept.append_attribute("content-type") = "dept";
+        dept.text().set(department.c_str());
+    }
+    if (std::string institution = field(a, "institution"); !institution.empty())
+        wrap.append_child("institution").text().set(institution.c_str());
+    if (std::string city = field(a, "city"); !city.empty()) {
+        pugi::xml_node named = aff.append_child("addr-line").append_child("named-content");
+        named.append_attribute("content-type") = "city";
+        named.text().set(city.c_str());
+    }
+    if (std::string country = field(a, "country"); !country.empty()) {
+        pugi::xml_node out = aff.append_child("country");
+        if (std::string code = iso_country_code(country); !code.empty()) out.append_attribute("country") = code.c_str();
+        out.text().set(country.c_str());
+    }
+}
+
+// "editors@example.org (The Editors)", as RSS writes it, becomes the group's name and address.
 void editor(pugi::xml_node group, const std::string& text)
 {
     pugi::xml_node contrib = group.append_child("contrib");
     contrib.append_attribute("contrib-type") = "editor";
     const auto open = text.find(" (");
     if (open != std::string::npos && text.back() == ')' && text.substr(0, open).find('@') != std::string::npos) {
-        contrib.append_child("string-name").text().set(text.substr(open + 2, text.size() - open - 3).c_str());
+        contrib.append_child("collab").text().set(text.substr(open + 2, text.size() - open - 3).c_str());
         contrib.append_child("email").text().set(text.substr(0, open).c_str());
     } else {
-        contrib.append_child("string-name").text().set(text.c_str());
+        contrib.append_child("collab").text().set(text.c_str());
     }
 }
 
@@ -56,11 +129,20 @@ void journal_meta(pugi::xml_node publication, pugi::xml_node front, BodyWriter& 
     if (pugi::xml_node tagline = publication.child("tagline"))
         write_inlines(tagline, titles.append_child("journal-subtitle"), writer);
     if (std::string name = field(publication, "editor"); !name.empty()) editor(meta.append_child("contrib-group"), name);
-    if (std::string issn = field(publication, "issn"); !issn.empty()) meta.append_child("issn").text().set(issn.c_str());
+    for (pugi::xml_node issn : publication.children("issn")) {
+        const bool print = std::string_view(issn.attribute("medium").value()) == "print";
+        pugi::xml_node out = meta.append_child("issn");
+        out.append_attribute("pub-type") = print ? "ppub" : "epub";
+        out.append_attribute("publication-format") = print ? "print" : "electronic";
+        out.text().set(issn.text().get());
+    }
     if (std::string publisher = field(publication, "publisher"); !publisher.empty())
         meta.append_child("publisher").append_child("publisher-name").text().set(publisher.c_str());
-    if (std::string url = field(publication, "url"); !url.empty())
-        meta.append_child("self-uri").append_attribute("xlink:href") = url.c_str();
+    if (std::string url = field(publication, "url"); !url.empty()) {
+        pugi::xml_node uri = meta.append_child("self-uri");
+        uri.append_attribute("xlink:href") = url.c_str();
+        uri.text().set(title.c_str());
+    }
 }
 
 void title_group(pugi::xml_node meta, pugi::xml_node article_meta, BodyWriter& writer)
@@ -82,7 +164,11 @@ void contributors(pugi::xml_node article, pugi::xml_node article_meta)
     pugi::xml_node group;
     for (pugi::xml_node c : model::meta(article).children("contributor")) {
         if (!group) group = article_meta.append_child("contrib-group");
-        contributor(group, c.attribute("role").value(), c.text().get());
+        contributor(group, c);
+    }
+    for (pugi::xml_node a : model::meta(article).children("affiliation")) {
+        if (!group) group = article_meta.append_child("contrib-group");
+        affiliation(group, a);
     }
 }
 
@@ -95,18 +181,38 @@ void pub_date(pugi::xml_node article_meta, const std::string& iso, const char* t
     date_parts(date, iso);
 }
 
+// The article's copyright year and holder, else those of the publication's rights line.
+model::CopyrightParts copyright_parts(pugi::xml_node meta, pugi::xml_node publication)
+{
+    pugi::xml_node copyright = meta.child("copyright");
+    if (*copyright.attribute("year").value() || *copyright.attribute("holder").value())
+        return {copyright.attribute("year").value(), copyright.attribute("holder").value()};
+    return model::copyright_parts(field(publication, "rights"));
+}
+
 void permissions(pugi::xml_node meta, pugi::xml_node publication, pugi::xml_node article_meta)
 {
-    const std::string copyright = field(meta, "copyright");
+    pugi::xml_node copyright = meta.child("copyright");
     const std::string rights = field(publication, "rights");
     pugi::xml_node license = meta.child("license");
-    if (copyright.empty() && rights.empty() && !license) return;
+    if (!copyright && rights.empty() && !license) return;
     pugi::xml_node permissions = article_meta.append_child("permissions");
-    if (!copyright.empty()) permissions.append_child("copyright-statement").text().set(copyright.c_str());
-    if (!rights.empty()) {
+    if (std::string statement = copyright.text().get(); !statement.empty())
+        permissions.append_child("copyright-statement").text().set(statement.c_str());
+    // The publication's line only where the article has none of its own, which it would contradict.
+    if (!rights.empty() && copyright.text().empty()) {
         pugi::xml_node statement = permissions.append_child("copyright-statement");
         statement.append_attribute("content-type") = publication_rights_type;
         statement.text().set(rights.c_str());
+    }
+    // Parts read from the publication's rights line are marked so, as its statement is.
+    const model::CopyrightParts parts = copyright_parts(meta, publication);
+    const bool own = *copyright.attribute("year").value() || *copyright.attribute("holder").value();
+    for (const auto& [name, value] : {std::pair{"copyright-year", parts.year}, std::pair{"copyright-holder", parts.holder}}) {
+        if (value.empty()) continue;
+        pugi::xml_node out = permissions.append_child(name);
+        if (!own) out.append_attribute("content-type") = publication_rights_type;
+        out.text().set(value.c_str());
     }
     if (license) {
         pugi::xml_node out = permissions.append_child("license");
@@ -126,6 +232,7 @@ void related_article(pugi::xml_node article, pugi::xml_node article_meta, BodyWr
     const std::string language = field(source, "language");
     const bool translated = !language.empty() && language != model::language(article, "");
     pugi::xml_node related = article_meta.append_child("related-article");
+    related.append_attribute("id") = "source";
     related.append_attribute("related-article-type") = translated ? translated_from : reprinted_from;
     if (!language.empty()) related.append_attribute("xml:lang") = language.c_str();
     if (std::string url = field(source, "url"); !url.empty()) {
@@ -172,16 +279,50 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
         doi_id.append_attribute("pub-id-type") = "doi";
         doi_id.text().set(doi.c_str());
     }
+    // The first subject is the heading PMC shows the article under; the others its subjects.
+    if (pugi::xml_node first = meta.child("subject")) {
+        pugi::xml_node categories = out.append_child("article-categories");
+        pugi::xml_node heading = categories.append_child("subj-group");
+        heading.append_attribute("subj-group-type") = "heading";
+        heading.append_child("subject").text().set(first.text().get());
+        pugi::xml_node others;
+        for (pugi::xml_node subject = first.next_sibling("subject"); subject; subject = subject.next_sibling("subject")) {
+            if (!others) {
+                others = categories.append_child("subj-group");
+                others.append_attribute("subj-group-type") = "subject";
+            }
+            others.append_child("subject").text().set(subject.text().get());
+        }
+    }
     title_group(meta, out, writer);
     contributors(article, out);
-    pub_date(out, field(meta, "date"), "pub");
+    // An article in an issue is published when the issue is, unless it has its own date.
+    const std::string published = field(meta, "date").empty() ? field(issue, "date") : field(meta, "date");
+    pub_date(out, published, "pub");
     pub_date(out, field(issue, "date"), "collection");
     if (std::string volume = field(issue, "volume"); !volume.empty()) out.append_child("volume").text().set(volume.c_str());
     if (std::string number = field(issue, "number"); !number.empty()) out.append_child("issue").text().set(number.c_str());
     if (pugi::xml_node issue_title = issue.child("title")) write_inlines(issue_title, out.append_child("issue-title"), writer);
+    if (pugi::xml_node pages = meta.child("pages")) {
+        out.append_child("fpage").text().set(pages.attribute("first").value());
+        if (const char* last = pages.attribute("last").value(); *last) out.append_child("lpage").text().set(last);
+    } else if (std::string elocation = field(meta, "elocation"); !elocation.empty()) {
+        out.append_child("elocation-id").text().set(elocation.c_str());
+    }
+    if (pugi::xml_node history = meta.child("history")) {
+        pugi::xml_node out_history = out.append_child("history");
+        for (pugi::xml_node date : history.children("date")) {
+            pugi::xml_node out_date = out_history.append_child("date");
+            out_date.append_attribute("date-type") = date.attribute("type").value();
+            date_parts(out_date, date.text().get());
+        }
+    }
     permissions(meta, model::publication(issue), out);
-    if (std::string url = field(meta, "url"); !url.empty())
-        out.append_child("self-uri").append_attribute("xlink:href") = url.c_str();
+    if (std::string url = field(meta, "url"); !url.empty()) {
+        pugi::xml_node uri = out.append_child("self-uri");
+        uri.append_attribute("xlink:href") = url.c_str();
+        uri.text().set(model::title(article).c_str());
+    }
     related_article(article, out, writer);
     if (pugi::xml_node summary = meta.child("summary"))
         write_inlines(summary, out.append_child("abstract").append_child("p"), writer);
@@ -189,6 +330,24 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
     if (!tags.empty()) {
         pugi::xml_node group = out.append_child("kwd-group");
         for (const auto& tag : tags) group.append_child("kwd").text().set(tag.c_str());
+    }
+    if (meta.child("funding")) {
+        pugi::xml_node group = out.append_child("funding-group");
+        for (pugi::xml_node funding : meta.children("funding")) {
+            pugi::xml_node award = group.append_child("award-group");
+            pugi::xml_node source = award.append_child("funding-source");
+            if (const char* id = funding.attribute("funder-id").value(); *id) {
+                pugi::xml_node wrap = source.append_child("institution-wrap");
+                pugi::xml_node funder_id = wrap.append_child("institution-id");
+                funder_id.append_attribute("institution-id-type") =
+                    std::string_view(id).find("ror.org") != std::string_view::npos ? "ror" : "doi";
+                funder_id.text().set(id);
+                wrap.append_child("institution").text().set(funding.attribute("funder").value());
+            } else {
+                source.text().set(funding.attribute("funder").value());
+            }
+            if (const char* number = funding.attribute("award").value(); *number) award.append_child("award-id").text().set(number);
+        }
     }
     custom_meta(article, out);
 }
@@ -206,6 +365,30 @@ std::string article_language(pugi::xml_node issue, pugi::xml_node article)
 {
     std::string language = model::language(article, "");
     return language.empty() ? field(model::publication(issue), "language") : language;
+}
+
+std::vector<std::string> archive_gaps(pugi::xml_node issue, pugi::xml_node article)
+{
+    std::vector<std::string> gaps;
+    pugi::xml_node meta = model::meta(article);
+    pugi::xml_node publication = model::publication(issue);
+    if (!publication.child("issn")) gaps.push_back("no ISSN (PMC): set publication.issn");
+    if (!*meta.child("license").attribute("url").value())
+        gaps.push_back("no licence URL (PMC, JATS4R): set license: to a URL or an SPDX id such as CC-BY-4.0");
+    if (!meta.child("subject"))
+        gaps.push_back("no article category (PMC): set subjects: (the first is the heading PMC files the article under)");
+    if (!meta.child("elocation") && !meta.child("pages"))
+        gaps.push_back("no elocation-id or first page (PMC): set elocation: or pages:");
+    for (pugi::xml_node c : meta.children("contributor"))
+        if (!*c.attribute("surname").value() && !c.attribute("collective").as_bool())
+            gaps.push_back("the name of " + std::string(c.attribute("role").value()) + " '" + c.text().get() +
+                           "' has no parts (PMC): give it as {given, surname}, or {organization} for a group");
+    const bool public_domain = std::string_view(meta.child("license").attribute("url").value()).find("publicdomain") !=
+                               std::string_view::npos;
+    const model::CopyrightParts copyright = copyright_parts(meta, publication);
+    if (!public_domain && (copyright.year.empty() || copyright.holder.empty()))
+        gaps.push_back("no copyright year and holder (JATS4R): set copyright: to '\u00A9 2025 Holder' or {year, holder}");
+    return gaps;
 }
 
 std::vector<std::string> missing_metadata(pugi::xml_node issue, pugi::xml_node article)

@@ -18,6 +18,10 @@ void write_front(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node ja
 // "publication date", "title", "language".
 std::vector<std::string> missing_metadata(pugi::xml_node issue, pugi::xml_node article);
 
+// What PMC and JATS4R require of a deposit that the article and its issue lack, each as the
+// sentence a jats-missing warning says, naming the key that gives it.
+std::vector<std::string> archive_gaps(pugi::xml_node issue, pugi::xml_node article);
+
 // The article's language, else the publication's; empty when neither says.
 std::string article_language(pugi::xml_node issue, pugi::xml_node article);
 

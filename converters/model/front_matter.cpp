@@ -2,7 +2,9 @@
 
 #include <optional>
 
+#include "model/contributors.hpp"
 #include "model/model.hpp"
+#include "model/rights.hpp"
 
 namespace mimeo::model {
 namespace yi = yaml_input;
@@ -10,6 +12,7 @@ namespace yi = yaml_input;
 namespace {
 
 const std::vector<std::string_view> source_keys = {"title", "publication", "issue", "date", "lang", "url"};
+const std::vector<std::string_view> funding_keys = {"funder", "id", "award"};
 
 struct Apply {
     const yi::Source& source;
@@ -59,24 +62,13 @@ struct Apply {
         node.text().set(text.c_str());
     }
 
-    void repeated_field(const YAML::Node& value, const std::string& key, const char* field, const char* role)
+    void repeated_field(const YAML::Node& value, const std::string& key, const char* field)
     {
         std::vector<std::string> items = yi::string_list(source, value, key);
-        auto matches = [&](pugi::xml_node n) { return !role || std::string_view(n.attribute("role").value()) == role; };
-        bool present = false;
-        for (pugi::xml_node n : meta(article).children(field)) present = present || matches(n);
-        if (mode == MetadataMode::fill_missing && present) return;
-        for (pugi::xml_node n = meta(article).child(field); n;) {
-            pugi::xml_node next = n.next_sibling(field);
-            if (matches(n)) meta(article).remove_child(n);
-            n = next;
-        }
-        for (const auto& item : items) {
-            if (item.empty()) continue;
-            pugi::xml_node node = append_meta_field(article, field);
-            if (role) node.append_attribute("role") = role;
-            node.text().set(item.c_str());
-        }
+        if (mode == MetadataMode::fill_missing && meta(article).child(field)) return;
+        for (pugi::xml_node n = meta(article).child(field); n; n = meta(article).child(field)) meta(article).remove_child(n);
+        for (const auto& item : items)
+            if (!item.empty()) append_meta_field(article, field).text().set(item.c_str());
     }
 
     // `epigraph: text` or `epigraph: {text, attribution}`: the body's opening epigraph.
@@ -99,6 +91,90 @@ struct Apply {
         pugi::xml_node epigraph = body(article).prepend_child("epigraph");
         epigraph.append_child("p").text().set(text.c_str());
         if (!attribution.empty()) epigraph.append_child("attribution").text().set(attribution.c_str());
+    }
+
+    bool has_role(const char* role) const
+    {
+        for (pugi::xml_node c : meta(article).children("contributor"))
+            if (std::string_view(c.attribute("role").value()) == role) return true;
+        return false;
+    }
+
+    void contributors_field(const YAML::Node& value, const std::string& key, const char* role)
+    {
+        if (mode == MetadataMode::fill_missing && has_role(role)) return;
+        apply_contributors(value, source, key, role, article);
+    }
+
+    void replaced(const char* field, auto&& write)
+    {
+        if (!wanted(field)) return;
+        for (pugi::xml_node n = meta(article).child(field); n; n = meta(article).child(field)) meta(article).remove_child(n);
+        write();
+    }
+
+    // `pages: 12-19`, `pages: 12` or `{first, last}`.
+    void pages_field(const YAML::Node& value)
+    {
+        std::string first, last;
+        if (value.IsMap()) {
+            yi::check_keys(source, value, "pages", {"first", "last"});
+            if (!value["first"]) yi::fail(source, value, "pages", "needs a 'first' key");
+            first = yi::scalar(source, value["first"], "pages.first");
+            if (value["last"]) last = yi::scalar(source, value["last"], "pages.last");
+        } else {
+            const std::string text = yi::scalar(source, value, "pages");
+            const auto dash = text.find_first_of("-\u2013");
+            first = text.substr(0, dash);
+            if (dash != std::string::npos) last = text.substr(text.find_first_not_of("-\u2013", dash));
+        }
+        auto token = [](const std::string& t) { return !t.empty() && t.find_first_of(" \t") == std::string::npos; };
+        if (!token(first) || (!last.empty() && !token(last)))
+            yi::fail(source, value, "pages", "must be pages such as 12-19, 12, or {first: 12, last: 19}");
+        replaced("pages", [&] {
+            pugi::xml_node pages = meta_field(article, "pages");
+            pages.append_attribute("first") = first.c_str();
+            if (!last.empty()) pages.append_attribute("last") = last.c_str();
+        });
+    }
+
+    // `funding: [{funder, id, award}]`: who paid for the work, and under which award.
+    void funding_field(const YAML::Node& value)
+    {
+        const YAML::Node list = value.IsSequence() ? value : YAML::Node(std::vector<YAML::Node>{value});
+        replaced("funding", [&] {
+            for (std::size_t i = 0; i < list.size(); ++i) {
+                const std::string path = "funding[" + std::to_string(i) + "]";
+                const YAML::Node item = list[i];
+                pugi::xml_node out = append_meta_field(article, "funding");
+                if (item.IsScalar()) {
+                    out.append_attribute("funder") = yi::scalar(source, item, path).c_str();
+                    continue;
+                }
+                yi::require_map(source, item, path);
+                yi::check_keys(source, item, path, funding_keys);
+                if (!item["funder"]) yi::fail(source, item, path, "needs a 'funder' key");
+                out.append_attribute("funder") = yi::scalar(source, item["funder"], path + ".funder").c_str();
+                if (item["id"]) out.append_attribute("funder-id") = yi::scalar(source, item["id"], path + ".id").c_str();
+                if (item["award"]) out.append_attribute("award") = yi::scalar(source, item["award"], path + ".award").c_str();
+            }
+        });
+    }
+
+    // `history: {received: 2025-01-10, accepted: 2025-03-02}`: the dates of its way to print.
+    void history_field(const YAML::Node& value)
+    {
+        yi::require_map(source, value, "history");
+        replaced("history", [&] {
+            pugi::xml_node history = meta_field(article, "history");
+            for (const auto& entry : value) {
+                const std::string type = entry.first.Scalar();
+                pugi::xml_node date = history.append_child("date");
+                date.append_attribute("type") = type.c_str();
+                date.text().set(yi::date(source, entry.second, "history." + type).c_str());
+            }
+            if (!history.first_child()) meta(article).remove_child(history);
+        });
     }
 
     void source_field(const YAML::Node& value, Diagnostics& diagnostics)
@@ -125,9 +201,10 @@ struct Apply {
 const std::vector<std::string_view>& metadata_keys()
 {
     static const std::vector<std::string_view> keys = {
-        "title", "subtitle", "date", "author", "authors", "translator", "translators", "editor", "editors",
-        "lang",  "slug",     "url",  "doi",    "type",    "tags",       "summary",     "license", "copyright",
-        "source", "epigraph"};
+        "title",   "subtitle", "date",     "author",    "authors",      "translator", "translators", "editor",
+        "editors", "affiliations", "lang", "slug",   "url",          "doi",        "type",        "elocation",
+        "pages",   "subjects", "tags",     "summary",   "license",      "copyright",  "funding",     "history",
+        "source",  "epigraph"};
     return keys;
 }
 
@@ -138,23 +215,38 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
     yi::require_map(source, map, "");
     yi::check_keys(source, map, "", metadata_keys(), &diagnostics);
     Apply apply{source, article, mode, bad_urls, diagnostics};
+    // Before the contributors, which name them by id.
+    if (const YAML::Node affiliations = map["affiliations"]; affiliations && !affiliations.IsNull() && apply.wanted("affiliation"))
+        apply_affiliations(affiliations, source, article);
     for (const auto& entry : map) {
         const std::string key = entry.first.Scalar();
         const YAML::Node& value = entry.second;
         if (value.IsNull()) continue;
         if (key == "title" || key == "subtitle" || key == "date" || key == "slug" || key == "url" || key == "doi" ||
-            key == "type" || key == "summary" || key == "license" || key == "copyright")
+            key == "type" || key == "summary" || key == "elocation")
             apply.text_field(value, key, key.c_str());
         else if (key == "lang")
             apply.text_field(value, key, "language");
         else if (key == "author" || key == "authors")
-            apply.repeated_field(value, key, "contributor", "author");
+            apply.contributors_field(value, key, "author");
         else if (key == "translator" || key == "translators")
-            apply.repeated_field(value, key, "contributor", "translator");
+            apply.contributors_field(value, key, "translator");
         else if (key == "editor" || key == "editors")
-            apply.repeated_field(value, key, "contributor", "editor");
+            apply.contributors_field(value, key, "editor");
         else if (key == "tags")
-            apply.repeated_field(value, key, "tag", nullptr);
+            apply.repeated_field(value, key, "tag");
+        else if (key == "subjects")
+            apply.repeated_field(value, key, "subject");
+        else if (key == "license" && apply.wanted("license"))
+            apply_license(value, source, article);
+        else if (key == "copyright" && apply.wanted("copyright"))
+            apply_copyright(value, source, article);
+        else if (key == "pages")
+            apply.pages_field(value);
+        else if (key == "funding")
+            apply.funding_field(value);
+        else if (key == "history")
+            apply.history_field(value);
         else if (key == "source")
             apply.source_field(value, diagnostics);
         else if (key == "epigraph")

@@ -1,6 +1,7 @@
 #include "model/issue_metadata.hpp"
 
 #include "common/files.hpp"
+#include "common/standard_forms.hpp"
 #include "model/model.hpp"
 
 namespace fs = std::filesystem;
@@ -32,6 +33,31 @@ void epigraph(const YAML::Node& value, const yi::Source& source, pugi::xml_node 
             .set(yi::scalar(source, value["attribution"], "publication.epigraph.attribution").c_str());
 }
 
+// `issn: 2049-3630` (the electronic ISSN) or `issn: {electronic, print}`.
+void issn(const YAML::Node& value, const yi::Source& source, pugi::xml_node publication)
+{
+    std::vector<std::pair<std::string, const char*>> given;
+    if (value.IsMap()) {
+        yi::check_keys(source, value, "publication.issn", {"electronic", "print"});
+        for (const char* medium : {"electronic", "print"})
+            if (value[medium]) given.emplace_back(yi::scalar(source, value[medium], std::string("publication.issn.") + medium), medium);
+    } else {
+        given.emplace_back(yi::scalar(source, value, "publication.issn"), "electronic");
+    }
+    for (pugi::xml_node old = publication.child("issn"); old; old = publication.child("issn")) publication.remove_child(old);
+    const pugi::xml_node place = ordered_child(publication, "issn", publication_order);  // where they go
+    for (const auto& [number, medium] : given) {
+        if (!is_issn(number))
+            yi::fail(source, value.IsMap() ? value[medium] : value,
+                     value.IsMap() ? std::string("publication.issn.") + medium : "publication.issn",
+                     "must be an ISSN such as 2049-3630 (its last character is a check digit)");
+        pugi::xml_node node = publication.insert_child_before("issn", place);
+        node.append_attribute("medium") = medium;
+        node.text().set(number.c_str());
+    }
+    publication.remove_child(place);
+}
+
 }  // namespace
 
 void apply_publication(const YAML::Node& map, const yi::Source& source, pugi::xml_node issue, const fs::path& base)
@@ -47,10 +73,12 @@ void apply_publication(const YAML::Node& map, const yi::Source& source, pugi::xm
             epigraph(entry.second, source, publication);
             continue;
         }
+        if (key == "issn") {
+            issn(entry.second, source, publication);
+            continue;
+        }
         std::string value = key == "url" ? yi::url(source, entry.second, path, false) : yi::scalar(source, entry.second, path);
         if (key == "logo" && value.find("://") == std::string::npos) value = (base / value).lexically_normal().string();
-        if (key == "issn" && !(value.size() == 9 && value[4] == '-'))
-            yi::fail(source, entry.second, path, "must be an ISSN such as 1234-5679");
         ordered_child(publication, key.c_str(), publication_order).text().set(value.c_str());
     }
 }

@@ -11,8 +11,9 @@ namespace mimeo::model {
 namespace {
 
 const std::vector<std::string_view> meta_order = {
-    "title", "subtitle", "contributor", "date", "language", "slug", "url", "doi",
-    "type",  "tag",      "summary",     "license", "copyright", "source"};
+    "title",     "subtitle", "contributor", "affiliation", "date",    "history",   "language", "slug",
+    "url",       "doi",      "type",        "elocation",   "pages",   "subject",   "tag",      "summary",
+    "abstract",  "license",  "copyright",   "funding",     "source"};
 
 const std::vector<std::string_view> issue_order = {"publication", "number", "volume", "date", "title", "articles"};
 
@@ -126,6 +127,17 @@ std::vector<std::string> contributors(pugi::xml_node article, std::string_view r
     for (pugi::xml_node c : meta(article).children("contributor"))
         if (role == c.attribute("role").value()) names.push_back(c.text().get());
     return names;
+}
+
+std::vector<std::string> split_words(std::string_view value)
+{
+    std::vector<std::string> words;
+    for (std::size_t start = 0; (start = value.find_first_not_of(" \t\n", start)) != std::string_view::npos;) {
+        const std::size_t end = std::min(value.find_first_of(" \t\n", start), value.size());
+        words.emplace_back(value.substr(start, end - start));
+        start = end;
+    }
+    return words;
 }
 
 std::vector<std::string> tags(pugi::xml_node article)

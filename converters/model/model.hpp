@@ -46,6 +46,8 @@ std::string slug(pugi::xml_node article);
 std::string language(pugi::xml_node article, const std::string& fallback = "en");
 std::vector<std::string> contributors(pugi::xml_node article, std::string_view role);
 std::vector<std::string> tags(pugi::xml_node article);
+// The tokens of a list-valued attribute (IDREFS, the CRediT roles), split at spaces.
+std::vector<std::string> split_words(std::string_view value);
 
 // A note's <note> by id.
 pugi::xml_node find_note(pugi::xml_node article, std::string_view id);

@@ -89,7 +89,7 @@ def expect_demo(out, result):
         elif article_ids(per_article) != [slug]:
             fail(f"demo: {per_article} holds {article_ids(per_article)}, not just {slug}")
     issue_xml = read(os.path.join(out, "out/demo/xml/issue.xml"))
-    if issue_xml.count("<license>CC BY-SA 4.0</license>") != 5:
+    if issue_xml.count('<license url="https://creativecommons.org/licenses/by-sa/4.0/">CC BY-SA 4.0</license>') != 5:
         fail("demo: defaults did not give every article the licence")
     if "check passed" not in result.stdout:
         fail("demo: the summary does not report the xml check: " + result.stdout)
@@ -138,7 +138,7 @@ def expect_archive(out, result):
         article = os.path.join(out, f"out/archive/2025-04-14/{slug}/{slug}.xml")
         if article not in found:
             fail(f"jats-archive: no {article}")
-        elif "<copyright>" not in read(article):
+        elif '<copyright year="2025" holder="Lamplighter Press Cooperative">' not in read(article):
             fail(f"jats-archive: {article} lacks the default copyright")
         # Each folder holds its article alone (and an issue.xml with just that article).
         issue = os.path.join(out, f"out/archive/2025-04-14/{slug}/issue.xml")

@@ -28,6 +28,17 @@ TEST(StandardForms, LanguageTagsByRfc5646)
         EXPECT_FALSE(is_language_tag(bad)) << bad;
 }
 
+TEST(StandardForms, IssnsAndOrcidsCarryTheirCheckDigits)
+{
+    for (const char* good : {"2049-3630", "0317-8471", "2434-561X", "1050-124x"}) EXPECT_TRUE(is_issn(good)) << good;
+    for (const char* bad : {"2049-3631", "20493630", "2049-363", "abcd-efgh", "0317-847X"}) EXPECT_FALSE(is_issn(bad)) << bad;
+    EXPECT_EQ(orcid_url("0000-0002-1825-0097"), "https://orcid.org/0000-0002-1825-0097");
+    EXPECT_EQ(orcid_url("http://orcid.org/0000-0002-1694-233x"), "https://orcid.org/0000-0002-1694-233X");
+    EXPECT_EQ(orcid_url("https://orcid.org/0000-0001-5109-3700"), "https://orcid.org/0000-0001-5109-3700");
+    for (const char* bad : {"0000-0002-1825-0098", "0000000218250097", "https://orcid.org/0000-0002-1825", ""})
+        EXPECT_EQ(orcid_url(bad), "") << bad;
+}
+
 TEST(Ids, HeadingsGetUniqueSlugsThatBeginAsNames)
 {
     model::IdMaker ids;
