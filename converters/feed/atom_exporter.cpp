@@ -30,11 +30,12 @@ void link(pugi::xml_node parent, const std::string& href, const char* rel, const
     node.append_attribute("href") = href.c_str();
 }
 
-void person(pugi::xml_node parent, const char* role, const std::string& name, const std::string& email = "")
+void person(pugi::xml_node parent, const char* role, const Person& who)
 {
     pugi::xml_node node = parent.append_child(role);
-    text_child(node, "name", name.empty() ? email : name);
-    text_child(node, "email", email);
+    text_child(node, "name", who.name.empty() ? who.email : who.name);
+    text_child(node, "uri", who.uri);
+    text_child(node, "email", who.email);
 }
 
 pugi::xml_node feed_of(const pugi::xml_document& doc)
@@ -63,8 +64,8 @@ void write_head(pugi::xml_node feed, const Channel& c)
     link(feed, c.link, "alternate", "text/html");
     if (!c.self_url.empty()) link(feed, c.self_url, "self", "application/atom+xml");
     // Every entry names its authors; the feed's author covers those that do not.
-    if (!c.editor.name.empty() || !c.editor.email.empty()) person(feed, "author", c.editor.name, c.editor.email);
-    else person(feed, "author", c.publisher.empty() ? c.title : c.publisher);
+    if (!c.editor.name.empty() || !c.editor.email.empty()) person(feed, "author", c.editor);
+    else person(feed, "author", {c.publisher.empty() ? c.title : c.publisher, "", ""});
     typed_text(feed, "rights", c.rights);
     text_child(feed, "logo", c.image);
     pugi::xml_node generator = text_child(feed, "generator", "mimeo");

@@ -13,6 +13,16 @@
 namespace mimeo::feed {
 namespace {
 
+// The article's contributors of `role`, with the address and ORCID iD the model knows.
+std::vector<Person> people(pugi::xml_node article, std::string_view role)
+{
+    std::vector<Person> found;
+    for (pugi::xml_node c : model::meta(article).children("contributor"))
+        if (c.attribute("role").value() == role)
+            found.push_back({c.text().get(), c.attribute("email").value(), c.attribute("orcid").value()});
+    return found;
+}
+
 const char* default_link = "${publication.url}${article.slug}/";
 
 std::string trim(std::string_view text)
@@ -111,8 +121,8 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
     else if (auto issue_date = iso_date_seconds(issue.child("date").text().get())) entry.date = *issue_date;
     else entry.date = channel.updated;
 
-    entry.authors = model::contributors(article, "author");
-    entry.translators = model::contributors(article, "translator");
+    entry.authors = people(article, "author");
+    entry.translators = people(article, "translator");
     entry.tags = model::tags(article);
     entry.summary = trim(model::meta_text(article, "summary"));
     if (entry.summary.empty()) entry.summary = first_paragraph(article);

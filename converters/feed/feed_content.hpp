@@ -13,6 +13,7 @@ namespace mimeo::feed {
 struct Person {
     std::string name;
     std::string email;
+    std::string uri;  // a page about the person: their ORCID iD
 };
 
 // "editors@x.org (The Editors)", "The Editors <editors@x.org>", "editors@x.org" or a bare name.
@@ -37,8 +38,8 @@ struct Entry {
     std::string id;     // the guid: the link unless the `guid` template says otherwise
     bool id_is_link = true;
     Seconds date = 0;
-    std::vector<std::string> authors;
-    std::vector<std::string> translators;
+    std::vector<Person> authors;
+    std::vector<Person> translators;
     std::vector<std::string> tags;
     std::string summary;  // plain text: the summary, or else the first paragraph
     std::string content;  // the article's XHTML with absolute links, or empty when `content: false`

@@ -69,8 +69,14 @@ void write_item(pugi::xml_node channel, const Entry& e)
     guid.append_attribute("isPermaLink") = e.id_is_link ? "true" : "false";
     guid.text().set(e.id.c_str());
     text_child(item, "pubDate", rfc822(e.date));
-    for (const auto& author : e.authors) text_child(item, "dc:creator", author);
-    for (const auto& translator : e.translators) text_child(item, "dc:contributor", translator);
+    // RSS's own <author> is an address, "email (Name)": the first author's, when known.
+    for (const auto& author : e.authors)
+        if (!author.email.empty()) {
+            text_child(item, "author", author.email + " (" + author.name + ")");
+            break;
+        }
+    for (const auto& author : e.authors) text_child(item, "dc:creator", author.name);
+    for (const auto& translator : e.translators) text_child(item, "dc:contributor", translator.name);
     for (const auto& tag : e.tags) text_child(item, "category", tag);
     // An RSS description is HTML: plain text is escaped once for HTML, then once more for XML.
     text_child(item, "description", html::escape(e.summary));

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "html/escape.hpp"
+#include "model/affiliations.hpp"
 #include "model/model.hpp"
 #include "model/provenance.hpp"
 
@@ -134,6 +135,16 @@ public:
             }
             out_ += "</p>\n";
         }
+        if (const auto places = model::author_places(article_); !places.empty()) {
+            out_ += "<ul class=\"affiliations\"" + style("list-style: none; padding: 0") + ">\n";
+            for (const auto& author : places) {
+                out_ += "<li>";
+                escape(author.name + (author.places.empty() ? "" : ": " + author.places), out_);
+                if (!author.orcid.empty()) out_ += " <a href=\"" + url(author.orcid, false) + "\">ORCID</a>";
+                out_ += "</li>\n";
+            }
+            out_ += "</ul>\n";
+        }
         auto translators = model::contributors(article_, "translator");
         if (!translators.empty()) {
             out_ += "<p class=\"translator\">";
@@ -155,6 +166,19 @@ public:
             out_ += "</p>\n";
         }
         out_ += "</header>\n";
+        // Abstracts beyond the summary, each a section under the title.
+        const std::string level = std::to_string(std::min(6, title_level + 1));
+        for (pugi::xml_node abstract : meta.children("abstract")) {
+            out_ += "<section class=\"abstract\"";
+            if (const std::string lang = abstract.attribute("language").value(); !lang.empty())
+                out_ += " lang=\"" + html::escape(lang) + "\" xml:lang=\"" + html::escape(lang) + "\"";
+            out_ += ">\n<h" + level + ">";
+            if (pugi::xml_node title = abstract.child("title")) inlines(title);
+            else out_ += "Abstract";
+            out_ += "</h" + level + ">\n";
+            blocks(abstract);
+            out_ += "</section>\n";
+        }
     }
 
     void notes()

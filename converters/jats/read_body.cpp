@@ -454,9 +454,9 @@ std::string read_note(pugi::xml_node fn, const char* kind, BodyReader& reader)
     return id;
 }
 
-void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader)
+void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader, Names skip)
 {
-    Reader(reader).blocks(container, out);
+    Reader(reader).blocks(container, out, skip);
 }
 
 void read_notes(pugi::xml_node back, BodyReader& reader)

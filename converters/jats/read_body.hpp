@@ -29,8 +29,9 @@ bool among(std::string_view name, Names names);
 // Every character of text below `node`, markup left out (labels, alt text, code, math).
 std::string all_text(pugi::xml_node node);
 
-// Appends the blocks of the JATS `container` to the model element `out`.
-void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader);
+// Appends the blocks of the JATS `container` to the model element `out`, leaving out the
+// children named in `skip` (read by their owner: an abstract's title).
+void read_blocks(pugi::xml_node container, pugi::xml_node out, BodyReader& reader, Names skip = {});
 
 // Appends the inline content of the JATS `element` to the model element `out`.
 void read_inlines(pugi::xml_node element, pugi::xml_node out, BodyReader& reader);

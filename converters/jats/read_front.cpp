@@ -73,7 +73,14 @@ std::string contributor_name(pugi::xml_node contrib)
         if (std::string suffix = text(name.child("suffix")); !suffix.empty()) full += " " + suffix;
         return full;
     }
-    if (pugi::xml_node collab = contrib.child("collab")) return text(collab);
+    // A group's own name, without the members JATS may list inside it.
+    if (pugi::xml_node collab = contrib.child("collab")) {
+        std::string own;
+        for (pugi::xml_node part : collab.children())
+            if (part.type() == pugi::node_pcdata || (part.type() == pugi::node_element && std::string_view(part.name()) != "contrib-group"))
+                own += part.type() == pugi::node_pcdata ? part.value() : text(part);
+        return trimmed(std::regex_replace(own, std::regex("\\s+"), " "));
+    }
     return "";
 }
 
@@ -164,6 +171,10 @@ void contributors(pugi::xml_node meta, pugi::xml_node article, BodyReader& reade
             }
             const std::string name = contributor_name(contrib);
             if (name.empty()) continue;
+            if (pugi::xml_node members = contrib.child("collab").child("contrib-group"))
+                reader.diagnostics.warn(reader.tree.where(members), "jats-skip",
+                                        "the members listed inside the group author '" + name +
+                                            "' have no place in the model; the group is kept by its name");
             pugi::xml_node c = model::append_meta_field(article, "contributor");
             c.append_attribute("role") = role.c_str();
             contributor_parts(contrib, c);
@@ -229,6 +240,44 @@ void permissions(pugi::xml_node permissions, pugi::xml_node article)
     out.text().set(words.c_str());
 }
 
+// One abstract of a single paragraph, untyped (what mimeo writes of a summary), is the summary.
+// Any other abstracts (several, typed, structured, translated) are kept whole as the model's
+// abstracts, and the summary is the first paragraph of a teaser, else of the main abstract.
+void abstracts(pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
+{
+    std::vector<pugi::xml_node> found;
+    for (pugi::xml_node n : meta.children())
+        if (among(n.name(), {"abstract", "trans-abstract"})) found.push_back(n);
+    if (found.empty()) return;
+    auto elements = [](pugi::xml_node n) {
+        std::vector<pugi::xml_node> list;
+        for (pugi::xml_node c : n.children())
+            if (c.type() == pugi::node_element) list.push_back(c);
+        return list;
+    };
+    const auto only = elements(found.front());
+    if (found.size() == 1 && std::string_view(found.front().name()) == "abstract" &&
+        !*found.front().attribute("abstract-type").value() && only.size() == 1 && std::string_view(only[0].name()) == "p") {
+        read_inlines(only[0], model::meta_field(article, "summary"), reader);
+        return;
+    }
+    pugi::xml_node teaser, main;
+    for (pugi::xml_node a : found) {
+        const std::string type = a.attribute("abstract-type").value();
+        pugi::xml_node out = model::append_meta_field(article, "abstract");
+        if (!type.empty() && type.find(' ') == std::string::npos) out.append_attribute("type") = type.c_str();
+        if (std::string lang = a.attribute("xml:lang").value(); is_language_tag(lang)) out.append_attribute("language") = lang.c_str();
+        if (pugi::xml_node title = a.child("title")) read_inlines(title, out.append_child("title"), reader);
+        read_blocks(a, out, reader, {"title", "label", "object-id", "sec-meta"});
+        if (!out.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element && std::string_view(n.name()) != "title"; }))
+            out.append_child("p");
+        if (!teaser && among(type, {"teaser", "short", "toc", "precis", "summary"})) teaser = a;
+        if (!main && type.empty() && std::string_view(a.name()) == "abstract") main = a;
+    }
+    if (pugi::xml_node from = teaser ? teaser : main)
+        if (pugi::xml_node p = from.select_node(".//p").node()) read_inlines(p, model::meta_field(article, "summary"), reader);
+}
+
 // A contributor's affiliation that names no affiliation kept is left out of its list.
 void drop_unknown_affiliations(pugi::xml_node article)
 {
@@ -273,8 +322,8 @@ void funding(pugi::xml_node meta, pugi::xml_node article)
         out.append_attribute("funder") = funder.c_str();
         if (std::string id = text(source.child("institution-wrap").child("institution-id")); !id.empty() && id.find(' ') == std::string::npos)
             out.append_attribute("funder-id") = id.c_str();
-        if (std::string number = text(award.child("award-id")); !number.empty() && number.find(' ') == std::string::npos)
-            out.append_attribute("award") = number.c_str();
+        if (std::string number = trimmed(text(award.child("award-id"))); !number.empty())
+            out.append_attribute("award") = std::regex_replace(number, std::regex("\\s+"), " ").c_str();
     }
 }
 
@@ -353,14 +402,7 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     for (pugi::xml_node group : meta.children("kwd-group"))
         for (pugi::xml_node kwd : group.children("kwd"))
             if (std::string tag = text(kwd); !tag.empty()) model::append_meta_field(article, "tag").text().set(tag.c_str());
-    if (pugi::xml_node abstract = meta.child("abstract")) {
-        pugi::xml_node summary = model::meta_field(article, "summary");
-        for (const pugi::xpath_node& p : abstract.select_nodes(".//p")) {
-            if (summary.first_child()) summary.append_child(pugi::node_pcdata).set_value(" ");
-            read_inlines(p.node(), summary, reader);
-        }
-        if (!summary.first_child()) read_inlines(abstract, summary, reader);
-    }
+    abstracts(meta, article, reader);
     permissions(meta.child("permissions"), article);
     funding(meta, article);
     provenance(meta, article, reader);

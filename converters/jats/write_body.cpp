@@ -16,7 +16,10 @@ using Names = std::initializer_list<std::string_view>;
 bool among(std::string_view name, Names names) { return std::find(names.begin(), names.end(), name) != names.end(); }
 
 // Where <sec> may stand; elsewhere a section travels inside <boxed-text>.
-bool holds_sections(std::string_view parent) { return among(parent, {"body", "sec", "boxed-text"}); }
+bool holds_sections(std::string_view parent)
+{
+    return among(parent, {"body", "sec", "boxed-text", "abstract", "trans-abstract"});
+}
 
 // Which block elements each JATS container of the 1.3 Archiving DTD accepts directly.
 // What is not accepted is wrapped in a <p>, which accepts every display element.
@@ -66,7 +69,7 @@ public:
         for (pugi::xml_node child : container.children()) {
             if (child.type() != pugi::node_element) continue;
             std::string_view name = child.name();
-            if (name == "heading" || name == "attribution") continue;  // written by their owner
+            if (name == "heading" || name == "attribution" || name == "title") continue;  // written by their owner
             pugi::xml_node target = parent;
             if (name == "section") {
                 after_section = true;

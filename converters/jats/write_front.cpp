@@ -324,8 +324,29 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
         uri.text().set(model::title(article).c_str());
     }
     related_article(article, out, writer);
-    if (pugi::xml_node summary = meta.child("summary"))
+    // The abstracts when the article has them (its summary is read from them), else the summary.
+    if (meta.child("abstract")) {
+        const std::string language = article_language(issue, article);
+        auto translated = [&](pugi::xml_node a) {
+            const std::string lang = a.attribute("language").value();
+            return !lang.empty() && lang != language;
+        };
+        // The DTD wants every abstract before the translated ones.
+        std::vector<pugi::xml_node> ordered;
+        for (bool second : {false, true})
+            for (pugi::xml_node abstract : meta.children("abstract"))
+                if (translated(abstract) == second) ordered.push_back(abstract);
+        for (pugi::xml_node abstract : ordered) {
+            const std::string lang = abstract.attribute("language").value();
+            pugi::xml_node jats = out.append_child(translated(abstract) ? "trans-abstract" : "abstract");
+            if (const char* type = abstract.attribute("type").value(); *type) jats.append_attribute("abstract-type") = type;
+            if (!lang.empty()) jats.append_attribute("xml:lang") = lang.c_str();
+            if (pugi::xml_node title = abstract.child("title")) write_inlines(title, jats.append_child("title"), writer);
+            write_blocks(abstract, jats, writer);
+        }
+    } else if (pugi::xml_node summary = meta.child("summary")) {
         write_inlines(summary, out.append_child("abstract").append_child("p"), writer);
+    }
     const auto tags = model::tags(article);
     if (!tags.empty()) {
         pugi::xml_node group = out.append_child("kwd-group");

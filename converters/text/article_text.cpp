@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <string_view>
 
+#include "model/affiliations.hpp"
 #include "model/model.hpp"
 #include "model/provenance.hpp"
 #include "text/table_text.hpp"
@@ -187,11 +188,20 @@ void write_header(Layout& out, pugi::xml_node article, References& references)
     auto note = model::provenance_note(article);
     if (!byline.empty() || !translators.empty() || note) out.blank_line();
     if (!byline.empty()) out.paragraph(byline);
+    for (const auto& author : model::author_places(article))
+        out.paragraph(author.name + (author.places.empty() ? "" : ": " + author.places) +
+                      (author.orcid.empty() ? "" : " (" + author.orcid + ")"));
     if (!translators.empty()) out.paragraph("Translated by " + model::join_names(translators));
     if (note) {
         std::string text = note->text();
         if (!note->url.empty()) text += " [" + std::to_string(references.link(note->url)) + "]";
         out.paragraph(text);
+    }
+    for (pugi::xml_node abstract : meta.children("abstract")) {
+        out.blank_line();
+        const std::string title = abstract.child("title") ? inline_text(abstract.child("title"), references) : "Abstract";
+        out.underlined(title, '-');
+        write_blocks(out, abstract, references);
     }
 }
 

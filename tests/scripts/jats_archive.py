@@ -1,11 +1,13 @@
 #!/usr/bin/python3
+# mimeo-test: slow
 """Archive-grade JATS front matter (issue 18): an article with every scholarly key the front
 matter takes (structured authors with ORCID iDs, CRediT roles and affiliations with ROR ids,
 ISSNs, licence, copyright, subjects, elocation, history, funding) exports to JATS that the PMC
 Style Checker and the JATS4R schematron pass with 0 errors, reads back into the same model
 and exports to the same bytes again. The fixtures that lack what PMC needs get one
 jats-missing warning per item (errors with strict: true), and the checkers really fail them.
-Bad ORCID iDs and ISSNs are located errors."""
+Bad ORCID iDs and ISSNs are located errors. The feeds carry the structured authors, and the
+page, the book and the newsletter say where the authors work."""
 import os
 import subprocess
 import sys
@@ -80,6 +82,41 @@ run = mimeo("convert", "--issue", ISSUE, canonical, "--to", "jats", "-o", again)
 check(run.returncode == 0 and open(os.path.join(again, "injuries-on-the-night-shift.xml"), "rb").read()
       == open(path, "rb").read(), f"JATS -> model -> JATS gives the same bytes: {run.stderr}")
 
+# Published JATS (in eLife's and PLOS's shapes) comes in whole: names in parts, http ORCID iDs,
+# affiliations tagged or as one run of text, every abstract, funding, history, categories.
+published = os.path.join(HERE, "published.xml")
+model_file = os.path.join(WORK, "published.xml")
+run = mimeo("import", published, "-o", model_file)
+check(run.returncode == 0 and "group author 'Editorial Production Group'" in run.stderr,
+      f"the published article imports, naming what it leaves out: {run.stderr}")
+m = ET.parse(model_file).getroot().find(f"{ns}meta")
+harrison = m.find(f"{ns}contributor")
+check((harrison.get("surname"), harrison.get("orcid"), harrison.get("affiliations"), harrison.get("corresponding"))
+      == ("Harrison", "https://orcid.org/0000-0002-1825-0097", "aff1 aff2", "true"), "the first author, whole")
+check(m.findall(f"{ns}contributor")[2].get("collective") == "true", "the group author")
+check([a.findtext(f"{ns}institution") for a in m.findall(f"{ns}affiliation")]
+      == ["University of Cambridge", "Max Planck Institute for Plant Breeding Research, Cologne, Germany"],
+      "both affiliations, tagged and untagged")
+check([(a.get("type"), a.get("language")) for a in m.findall(f"{ns}abstract")]
+      == [(None, None), ("executive-summary", None), (None, "de")], "all three abstracts, typed")
+check(m.findtext(f"{ns}summary").startswith("The main abstract, first paragraph"), "the summary is the main abstract's start")
+check(len(m.findall(f"{ns}funding")) == 2 and m.findtext(f"{ns}elocation") == "e00666"
+      and [s.text for s in m.findall(f"{ns}subject")][:2] == ["Cell Biology", "Plant Biology"], "funding, elocation, subjects")
+rejats = os.path.join(WORK, "rejats")
+run = mimeo("convert", "--issue", ISSUE, model_file, "--to", "jats", "-o", rejats)
+check(run.returncode == 0, f"the model of the published article exports valid JATS: {run.stderr}")
+again_meta = ET.parse(os.path.join(rejats, "00666.xml")).getroot().find("front/article-meta")
+check([a.get("abstract-type") for a in again_meta.findall("abstract")] == [None, "executive-summary"]
+      and again_meta.find("trans-abstract").get("{http://www.w3.org/XML/1998/namespace}lang") == "de",
+      "the abstracts go out again, the German one as trans-abstract")
+for fmt, name in (("html", "published.html"), ("email", "published.eml")):
+    target = os.path.join(WORK, name)
+    extra = ["-O", "from=news@lamplighter.example.org"] if fmt == "email" else []
+    run = mimeo("convert", "--issue", ISSUE, model_file, "--to", fmt, "-o", target, *extra)
+    check(run.returncode == 0 and mimeo("check", target).returncode == 0, f"{fmt} of the published article: {run.stderr}")
+    text = open(target, encoding="utf-8").read()
+    check("eLife digest" in text and "Die Zusammenfassung" in text, f"{fmt}: the abstracts are shown")
+
 # The fixtures lack what PMC needs: a warning for each gap, naming the key; strict refuses them.
 plain = os.path.join(WORK, "plain")
 fixture = os.path.join(ROOT, "fixtures", "articles", "02-notes-and-links.md")
@@ -100,6 +137,38 @@ with open(os.path.join(WORK, "issue.yaml"), "w") as f:
     f.write("publication:\n  title: T\n  issn: 2049-3631\n")
 run = mimeo("convert", "--issue", os.path.join(WORK, "issue.yaml"), fixture, "--to", "jats", "-o", os.path.join(WORK, "x"))
 check(run.returncode == 1 and "issn" in run.stderr and "check digit" in run.stderr, f"a wrong ISSN check digit: {run.stderr}")
+
+# The feeds carry the structured authors: Atom's author with uri (the ORCID iD) and email, RSS's
+# author address, both passing the W3C feed validator.
+CHECK_FEED = os.path.join(ROOT, "..", "shared", "validators", "check-feed")
+for fmt in ("atom", "rss"):
+    feed = os.path.join(WORK, f"feed.{fmt}")
+    run = mimeo("convert", "--issue", ISSUE, ARTICLE, "--to", fmt, "-o", feed, "-O", "merge=false")
+    check(run.returncode == 0, f"{fmt}: {run.stderr}")
+    text = open(feed, encoding="utf-8").read()
+    if fmt == "atom":
+        check("<uri>https://orcid.org/0000-0002-1825-0097</uri>" in text
+              and "<email>dana.okafor@lamplighter.example.org</email>" in text, "atom: the author's ORCID iD and address")
+    else:
+        check("<author>dana.okafor@lamplighter.example.org (Dana Okafor)</author>" in text, "rss: the author's address")
+    if os.path.exists(CHECK_FEED):
+        result = subprocess.run([CHECK_FEED, feed, f"https://lamplighter.example.org/feed.{fmt}"],
+                                capture_output=True, text=True)
+        check(result.returncode == 0, f"{fmt}: the W3C feed validator: {result.stdout}{result.stderr}")
+
+# The pages and the newsletter say where the authors work, and pass their checkers.
+for fmt, name in (("html", "page.html"), ("epub", "book.epub"), ("email", "letter.eml")):
+    target = os.path.join(WORK, name)
+    extra = ["-O", "from=news@lamplighter.example.org"] if fmt == "email" else []
+    run = mimeo("convert", "--issue", ISSUE, ARTICLE, "--to", fmt, "-o", target, *extra)
+    check(run.returncode == 0, f"{fmt}: {run.stderr}")
+    checked = mimeo("check", target)
+    check(checked.returncode == 0, f"{fmt}: mimeo check: {checked.stdout}{checked.stderr}")
+page = open(os.path.join(WORK, "page.html"), encoding="utf-8").read()
+check("Dana Okafor: Research Desk, Lamplighter Press Cooperative, Liverpool, United Kingdom; Department of Informatics,"
+      in page and 'href="https://orcid.org/0000-0002-1825-0097"' in page, "the page lists the affiliations and the ORCID iD")
+letter = open(os.path.join(WORK, "letter.eml"), encoding="utf-8").read()
+check("Luis Prieto: Research Desk" in letter.replace("=\r\n", "").replace(" \r\n", " "), "the newsletter lists them too")
 
 if not os.path.exists(CHECK_JATS):
     print(f"SKIP: {CHECK_JATS} is absent; the PMC Style Checker and the JATS4R schematron were not run")
