@@ -112,9 +112,13 @@ void ImagePacker::pack_article(pugi::xml_node article)
             parent.remove_child(image);
             continue;
         }
-        // The caption still says something; it stays as a paragraph.
-        if (pugi::xml_node caption = parent.child("caption")) {
+        // The caption still says something; it stays as a paragraph, which keeps the figure's id
+        // as an anchor, so that cross-references to the figure still arrive.
+        pugi::xml_node caption = parent.child("caption");
+        const char* id = parent.attribute("id").value();
+        if (caption || *id) {
             pugi::xml_node paragraph = parent.parent().insert_child_before("p", parent);
+            if (*id) paragraph.append_child("anchor").append_attribute("id") = id;
             for (pugi::xml_node child : caption.children()) paragraph.append_copy(child);
         }
         parent.parent().remove_child(parent);

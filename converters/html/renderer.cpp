@@ -181,6 +181,34 @@ public:
         }
     }
 
+    // The works cited, each with links back to where the text cites it.
+    void references()
+    {
+        pugi::xml_node references = article_.child("references");
+        if (!references) return;
+        const std::string level = std::to_string(std::min(6, std::max(1, options_.heading_offset) + 1));
+        out_ += "<section class=\"references\" role=\"doc-bibliography\">\n<h" + level + ">";
+        if (pugi::xml_node title = references.child("title")) inlines(title);
+        else out_ += "References";
+        out_ += "</h" + level + ">\n<ul" + style("list-style: none; padding: 0") + ">\n";
+        for (pugi::xml_node reference : references.children("reference")) {
+            const std::string id = reference.attribute("id").value();
+            out_ += "<li id=\"" + html::escape(note_anchor(id)) + "\">";
+            if (pugi::xml_node label = reference.child("label")) {
+                out_ += "<span class=\"label\">";
+                escape(label.text().get(), out_);
+                out_ += "</span> ";
+            }
+            inlines(reference.child("citation"));
+            for (int n = 1; n <= citations_seen_[id]; ++n)
+                out_ += " <a class=\"cite-back\" href=\"" + note_href(note_anchor("cite-" + id + "-" + std::to_string(n))) +
+                        "\" role=\"doc-backlink\">\u21A9" + (n > 1 ? "<sup>" + std::to_string(n) + "</sup>" : std::string()) +
+                        "</a>";
+            out_ += "</li>\n";
+        }
+        out_ += "</ul>\n</section>\n";
+    }
+
     void notes()
     {
         pugi::xml_node notes = model::notes(article_);
@@ -478,9 +506,27 @@ private:
             image(node);
         } else if (name == "note-ref") {
             note_ref(node.attribute("note").value());
+        } else if (name == "xref") {
+            xref(node);
         } else if (name == "raw") {
             raw(node);
         }
+    }
+
+    // A citation links to its reference (and is what the reference links back to); any other
+    // cross-reference to the figure, table or section, whose id the page gives as it is.
+    void xref(pugi::xml_node node)
+    {
+        const std::string target = node.attribute("target").value();
+        std::string attributes = " class=\"xref\"";
+        if (std::string_view(node.attribute("kind").value()) == "reference") {
+            const int seen = ++citations_seen_[target];
+            attributes += " href=\"" + note_href(note_anchor(target)) + "\" id=\"" +
+                          html::escape(note_anchor("cite-" + target + "-" + std::to_string(seen))) + "\" role=\"doc-biblioref\"";
+        } else {
+            attributes += " href=\"" + note_href(prefixed(target)) + "\"";
+        }
+        wrap("a", node, attributes);
     }
 
     void note_ref(const std::string& id)
@@ -528,6 +574,7 @@ private:
     int level_shift_ = options_.heading_offset;  // added to a section's level to give its heading's
     const std::string note_prefix_ = article_ ? model::slug(article_) + "-" : "";
     std::map<std::string, int> references_seen_;
+    std::map<std::string, int> citations_seen_;  // by reference id: how often the text cites it
     std::string out_;
 };
 
@@ -560,6 +607,7 @@ std::string render_article(pugi::xml_node article, const RenderOptions& options)
     renderer.article_header();
     renderer.blocks(model::body(article));
     renderer.notes();
+    renderer.references();
     return renderer.take();
 }
 

@@ -4,6 +4,7 @@
 #include "jats/jats_format.hpp"
 #include "jats/read_body.hpp"
 #include "jats/read_front.hpp"
+#include "jats/read_references.hpp"
 #include "jats/read_xml.hpp"
 #include "model/model.hpp"
 
@@ -32,6 +33,7 @@ void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     read_front(jats_article, article, reader);
     read_blocks(jats_article.child("body"), model::body(article), reader);
     read_back_sections(jats_article.child("back"), model::body(article), reader);
+    settle_references(reader);
     if (jats_article.child("sub-article") || jats_article.child("response"))
         diagnostics.warn(tree.where(jats_article), "jats-skip", "sub-articles and responses are left out");
 }

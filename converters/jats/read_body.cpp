@@ -5,6 +5,7 @@
 #include <initializer_list>
 #include <string_view>
 
+#include "jats/read_references.hpp"
 #include "jats/vocabulary.hpp"
 #include "model/builders.hpp"
 #include "model/model.hpp"
@@ -239,23 +240,14 @@ private:
         else {
             const std::string_view name = node.name();
             heading.text().set(name == "ack" ? "Acknowledgments" : name == "app" ? "Appendix"
-                               : name == "glossary" ? "Glossary" : name == "ref-list" ? "References" : "Notes");
+                               : name == "glossary" ? "Glossary" : "Notes");
         }
         ++context_.depth;
-        if (std::string_view(node.name()) == "ref-list") {
-            pugi::xml_node list = section.append_child("list");
-            list.append_attribute("kind") = "ordered";
-            for (pugi::xml_node ref : node.children("ref"))
-                read_inlines(ref, list.append_child("item").append_child("p"), context_);
-            if (!list.first_child()) section.remove_child(list);
-            blocks(node, section, {"title", "label", "ref"});
-        } else {
-            blocks(node, section, {"title", "label", "sec-meta"});
-        }
+        blocks(node, section, {"title", "label", "sec-meta"});
         --context_.depth;
     }
 
-    void references(pugi::xml_node node, pugi::xml_node out) { titled_section(node, out); }
+    void references(pugi::xml_node node, pugi::xml_node) { read_references(node, context_); }
 
     void quote(pugi::xml_node node, pugi::xml_node out)
     {

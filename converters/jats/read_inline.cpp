@@ -55,6 +55,9 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
         } else if (name == "ext-link" || name == "uri" || name == "email") {
             std::string href = child.attribute("xlink:href").value();
             if (href.empty()) href = (name == "email" ? "mailto:" : "") + all_text(child);
+            // A DOI link written as the bare DOI ("10.7554/eLife.00666") points at its resolver.
+            if (std::string_view(child.attribute("ext-link-type").value()) == "doi" && href.rfind("10.", 0) == 0)
+                href = "https://doi.org/" + href;
             if (href.empty()) return;
             pugi::xml_node link = out.append_child("link");
             link.append_attribute("href") = href.c_str();
@@ -71,12 +74,21 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
         } else if (name == "xref") {
             std::string rid = child.attribute("rid").value();
             rid = rid.substr(0, rid.find(' '));
-            if (std::string_view(child.attribute("ref-type").value()) == "fn" && reader.note_ids.count(rid)) {
+            const std::string_view type = child.attribute("ref-type").value();
+            if (type == "fn" && reader.note_ids.count(rid)) {
                 out.append_child("note-ref").append_attribute("note") = rid.c_str();
             } else if (!rid.empty()) {
-                pugi::xml_node link = out.append_child("link");
-                link.append_attribute("href") = ("#" + rid).c_str();
-                read_inlines(child, link, reader);
+                // Resolved when the whole article is read (settle_references): a target the model
+                // does not keep leaves the content as text.
+                pugi::xml_node xref = out.append_child("xref");
+                xref.append_attribute("target") = rid.c_str();
+                xref.append_attribute("kind") = type == "bibr"                               ? "reference"
+                                                : type == "fig"                              ? "figure"
+                                                : type == "table"                            ? "table"
+                                                : among(type, {"disp-formula", "chem"})      ? "equation"
+                                                : among(type, {"sec", "app"})                ? "section"
+                                                                                             : "other";
+                read_inlines(child, xref, reader);
             } else {
                 read_inlines(child, out, reader);
             }

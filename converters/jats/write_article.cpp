@@ -62,6 +62,62 @@ void provenance(pugi::xml_node article, pugi::xml_node back)
     }
 }
 
+// The references: each citation as written (mixed-citation) and, when its parts are known,
+// also tagged (element-citation), the two as citation-alternatives.
+void ref_list(pugi::xml_node article, pugi::xml_node back, BodyWriter& writer)
+{
+    pugi::xml_node references = article.child("references");
+    if (!references) return;
+    pugi::xml_node list = back.append_child("ref-list");
+    if (pugi::xml_node title = references.child("title")) write_inlines(title, list.append_child("title"), writer);
+    for (pugi::xml_node reference : references.children("reference")) {
+        pugi::xml_node ref = list.append_child("ref");
+        ref.append_attribute("id") = reference.attribute("id").value();
+        if (pugi::xml_node label = reference.child("label")) ref.append_child("label").text().set(label.text().get());
+        const char* type = reference.attribute("type").value();
+        const bool tagged = reference.find_child([](pugi::xml_node n) {
+            const std::string_view name = n.name();
+            return n.type() == pugi::node_element && name != "label" && name != "citation";
+        });
+        pugi::xml_node holder = tagged ? ref.append_child("citation-alternatives") : ref;
+        pugi::xml_node mixed = holder.append_child("mixed-citation");
+        if (*type) mixed.append_attribute("publication-type") = type;
+        write_inlines(reference.child("citation"), mixed, writer);
+        if (!tagged) continue;
+        pugi::xml_node element = holder.append_child("element-citation");
+        if (*type) element.append_attribute("publication-type") = type;
+        if (reference.child("author")) {
+            pugi::xml_node group = element.append_child("person-group");
+            group.append_attribute("person-group-type") = "author";
+            for (pugi::xml_node author : reference.children("author"))
+                group.append_child("string-name").text().set(author.text().get());
+        }
+        if (pugi::xml_node title = reference.child("title")) write_inlines(title, element.append_child("article-title"), writer);
+        if (pugi::xml_node container = reference.child("container")) write_inlines(container, element.append_child("source"), writer);
+        for (const char* part : {"year", "volume", "issue"})
+            if (pugi::xml_node value = reference.child(part)) element.append_child(part).text().set(value.text().get());
+        if (std::string pages = reference.child("pages").text().get(); !pages.empty()) {
+            const auto dash = pages.find('-');
+            element.append_child("fpage").text().set(pages.substr(0, dash).c_str());
+            if (dash != std::string::npos) element.append_child("lpage").text().set(pages.substr(dash + 1).c_str());
+        }
+        if (pugi::xml_node publisher = reference.child("publisher"))
+            element.append_child("publisher-name").text().set(publisher.text().get());
+        for (const char* id : {"doi", "pmid"})
+            if (pugi::xml_node value = reference.child(id)) {
+                pugi::xml_node pub_id = element.append_child("pub-id");
+                pub_id.append_attribute("pub-id-type") = id;
+                pub_id.text().set(value.text().get());
+            }
+        if (pugi::xml_node url = reference.child("url")) {
+            pugi::xml_node link = element.append_child("ext-link");
+            link.append_attribute("ext-link-type") = "uri";
+            link.append_attribute("xlink:href") = url.text().get();
+            link.text().set(url.text().get());
+        }
+    }
+}
+
 void back_matter(pugi::xml_node article, pugi::xml_node jats_article, BodyWriter& writer)
 {
     pugi::xml_node back = jats_article.append_child("back");
@@ -70,6 +126,7 @@ void back_matter(pugi::xml_node article, pugi::xml_node jats_article, BodyWriter
         (std::string_view(note.attribute("kind").value()) == "endnote" ? endnotes : footnotes) = true;
     fn_group(article, back, "footnote", footnotes_type, endnotes ? "Footnotes" : "Notes", writer);
     fn_group(article, back, "endnote", endnotes_type, footnotes ? "Endnotes" : "Notes", writer);
+    ref_list(article, back, writer);
     provenance(article, back);
     if (!back.first_child()) jats_article.remove_child(back);
 }

@@ -1,10 +1,10 @@
-#include "common/url.hpp"
 #include "jats/write_body.hpp"
 
 #include <algorithm>
 #include <initializer_list>
 #include <string_view>
 
+#include "common/url.hpp"
 #include "jats/vocabulary.hpp"
 #include "model/model.hpp"
 
@@ -333,6 +333,16 @@ private:
             else if (const std::string text = model::text_of(node); text == href || is_absolute_url(text))
                 link.append_attribute("xlink:title") = generated_link_title(href).c_str();
             inlines(node, link);
+        } else if (name == "xref") {
+            static const std::pair<std::string_view, const char*> types[] = {
+                {"reference", "bibr"}, {"figure", "fig"}, {"table", "table"}, {"equation", "disp-formula"},
+                {"section", "sec"},   {"other", "other"}};
+            const std::string_view kind = node.attribute("kind").value();
+            const auto type = std::find_if(std::begin(types), std::end(types), [&](const auto& t) { return t.first == kind; });
+            pugi::xml_node xref = parent.append_child("xref");
+            xref.append_attribute("ref-type") = type == std::end(types) ? "other" : type->second;
+            xref.append_attribute("rid") = node.attribute("target").value();
+            inlines(node, xref);
         } else if (name == "anchor") {
             parent.append_child("target").append_attribute("id") = node.attribute("id").value();
         } else if (name == "line-break") {

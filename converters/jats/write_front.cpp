@@ -356,17 +356,15 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
         pugi::xml_node group = out.append_child("funding-group");
         for (pugi::xml_node funding : meta.children("funding")) {
             pugi::xml_node award = group.append_child("award-group");
-            pugi::xml_node source = award.append_child("funding-source");
+            // In an institution-wrap, with the funder's id when known, as JATS4R asks.
+            pugi::xml_node wrap = award.append_child("funding-source").append_child("institution-wrap");
             if (const char* id = funding.attribute("funder-id").value(); *id) {
-                pugi::xml_node wrap = source.append_child("institution-wrap");
                 pugi::xml_node funder_id = wrap.append_child("institution-id");
                 funder_id.append_attribute("institution-id-type") =
                     std::string_view(id).find("ror.org") != std::string_view::npos ? "ror" : "doi";
                 funder_id.text().set(id);
-                wrap.append_child("institution").text().set(funding.attribute("funder").value());
-            } else {
-                source.text().set(funding.attribute("funder").value());
             }
+            wrap.append_child("institution").text().set(funding.attribute("funder").value());
             if (const char* number = funding.attribute("award").value(); *number) award.append_child("award-id").text().set(number);
         }
     }

@@ -63,6 +63,28 @@ public:
     {
     }
 
+    // The body's blocks, then the works cited: a heading and a Div ("refs", as pandoc's own
+    // citeproc names it) of one paragraph per reference, each opening on a Span with its id.
+    json article_blocks(pugi::xml_node article)
+    {
+        json out = blocks(model::body(article));
+        pugi::xml_node references = article.child("references");
+        if (!references) return out;
+        json title = references.child("title") ? inlines(references.child("title")) : text_inlines("References");
+        out.push_back(node("Header", json::array({1 + heading_offset_, attr("references"), title})));
+        json entries = json::array();
+        for (pugi::xml_node reference : references.children("reference")) {
+            json para = json::array();
+            json label = reference.child("label") ? text_inlines(std::string("[") + reference.child("label").text().get() + "] ")
+                                                  : json::array();
+            para.push_back(node("Span", json::array({attr(reference.attribute("id").value()), label})));
+            for (auto& piece : inlines(reference.child("citation"))) para.push_back(std::move(piece));
+            entries.push_back(node("Para", para));
+        }
+        out.push_back(node("Div", json::array({attr("refs", json::array({"references"})), entries})));
+        return out;
+    }
+
     json blocks(pugi::xml_node container, bool tight = false)
     {
         json out = json::array();
@@ -267,6 +289,10 @@ private:
         } else if (name == "note-ref") {
             pugi::xml_node note = model::find_note(article_, n.attribute("note").value());
             out.push_back(node("Note", note ? blocks(note) : json::array()));
+        } else if (name == "xref") {
+            // An internal link, to the reference list's entry or to the figure's, table's or section's id.
+            out.push_back(node("Link", json::array({attr(), inlines(n),
+                                                    json::array({std::string("#") + n.attribute("target").value(), ""})})));
         } else if (name == "raw") {
             out.push_back(node("RawInline", json::array({n.attribute("format").value(), n.text().get()})));
         }
@@ -322,7 +348,7 @@ void append_article(pugi::xml_node article, int api_minor, json& blocks)
     std::string byline;
     for (const auto& name : model::contributors(article, "author")) byline += (byline.empty() ? "" : ", ") + name;
     if (!byline.empty()) blocks.push_back(node("Para", text_inlines(byline)));
-    for (auto& block : writer.blocks(model::body(article))) blocks.push_back(std::move(block));
+    for (auto& block : writer.article_blocks(article)) blocks.push_back(std::move(block));
 }
 
 }  // namespace
@@ -336,7 +362,7 @@ nlohmann::json issue_to_json(pugi::xml_node issue, int api_minor)
     if (articles.size() == 1) {
         Writer writer(articles.front(), api_minor, 0);
         meta = article_meta(articles.front(), writer);
-        blocks = writer.blocks(model::body(articles.front()));
+        blocks = writer.article_blocks(articles.front());
     } else {
         Writer writer(issue, api_minor, 0);
         meta = issue_meta(issue, writer);

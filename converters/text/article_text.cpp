@@ -219,6 +219,24 @@ void write_notes(Layout& out, pugi::xml_node article, References& references)
     }
 }
 
+// The works cited, numbered by their labels (else in order), as a reference list reads.
+void write_references(Layout& out, pugi::xml_node article, References& references)
+{
+    pugi::xml_node list = article.child("references");
+    if (!list.child("reference")) return;
+    out.blank_line();
+    out.literal(list.child("title") ? inline_text(list.child("title"), references) + ":" : "References:");
+    int number = 0;
+    for (pugi::xml_node reference : list.children("reference")) {
+        ++number;
+        const std::string label = reference.child("label") ? reference.child("label").text().get() : std::to_string(number);
+        out.blank_line();
+        out.push_indent("[" + label + "] ");
+        out.paragraph(inline_text(reference.child("citation"), references));
+        out.pop();
+    }
+}
+
 void write_links(Layout& out, pugi::xml_node article, const References& references)
 {
     const std::string online = model::meta(article).child("url").text().get();
@@ -248,6 +266,7 @@ void write_article(Layout& out, pugi::xml_node article)
     write_header(out, article, references);
     write_blocks(out, model::body(article), references);
     write_notes(out, article, references);
+    write_references(out, article, references);
     write_links(out, article, references);
 }
 

@@ -87,7 +87,8 @@ check(run.returncode == 0 and open(os.path.join(again, "injuries-on-the-night-sh
 published = os.path.join(HERE, "published.xml")
 model_file = os.path.join(WORK, "published.xml")
 run = mimeo("import", published, "-o", model_file)
-check(run.returncode == 0 and "group author 'Editorial Production Group'" in run.stderr,
+check(run.returncode == 0 and "group author 'Editorial Production Group'" in run.stderr
+      and "2 cross-references to parts the model does not keep (1 to equations, 1 to other parts)" in run.stderr,
       f"the published article imports, naming what it leaves out: {run.stderr}")
 m = ET.parse(model_file).getroot().find(f"{ns}meta")
 harrison = m.find(f"{ns}contributor")
@@ -102,20 +103,46 @@ check([(a.get("type"), a.get("language")) for a in m.findall(f"{ns}abstract")]
 check(m.findtext(f"{ns}summary").startswith("The main abstract, first paragraph"), "the summary is the main abstract's start")
 check(len(m.findall(f"{ns}funding")) == 2 and m.findtext(f"{ns}elocation") == "e00666"
       and [s.text for s in m.findall(f"{ns}subject")][:2] == ["Cell Biology", "Plant Biology"], "funding, elocation, subjects")
+root = ET.parse(model_file).getroot()
+references = root.findall(f"{ns}references/{ns}reference")
+check([r.get("id") for r in references] == ["bib1", "bib2"], "both references, with their ids")
+check(references[0].findtext(f"{ns}citation").startswith("Baldwin PR, Penczek PA (2007) The transform class")
+      and references[0].findtext(f"{ns}doi") == "10.1016/j.jsb.2006.06.002", "an element-citation as a sentence, and its parts")
+check(references[1].findtext(f"{ns}citation").startswith("Wolf S, Mravec J (2012) Plant cell wall homeostasis.")
+      and references[1].findtext(f"{ns}doi") == "10.1126/science.1215036", "a mixed-citation as written, label apart")
+check([(x.get("target"), x.get("kind")) for x in root.iter(f"{ns}xref")]
+      == [("bib1", "reference"), ("bib2", "reference"), ("fig1", "figure"), ("tbl1", "table"), ("bib1", "reference")],
+      "cross-references that resolve are kept, by kind")
 rejats = os.path.join(WORK, "rejats")
 run = mimeo("convert", "--issue", ISSUE, model_file, "--to", "jats", "-o", rejats)
 check(run.returncode == 0, f"the model of the published article exports valid JATS: {run.stderr}")
 again_meta = ET.parse(os.path.join(rejats, "00666.xml")).getroot().find("front/article-meta")
+rejats_file = os.path.join(rejats, "00666.xml")
+back_refs = ET.parse(rejats_file).getroot().findall("back/ref-list/ref")
+check([r.get("id") for r in back_refs] == ["bib1", "bib2"]
+      and back_refs[0].find("citation-alternatives/element-citation/pub-id[@pub-id-type='pmid']") is not None,
+      "the references go out again, tagged where their parts are known")
+check(len(ET.parse(rejats_file).getroot().findall(".//xref[@ref-type='bibr']")) == 3, "and the citations as xref")
+model_again = os.path.join(WORK, "published-again.xml")
+mimeo("import", rejats_file, "-o", model_again)
+rejats_again = os.path.join(WORK, "rejats-again")
+mimeo("convert", "--issue", ISSUE, model_again, "--to", "jats", "-o", rejats_again)
+check(open(os.path.join(rejats_again, "00666.xml"), "rb").read() == open(rejats_file, "rb").read(),
+      "JATS -> model -> JATS of the published article gives the same bytes")
 check([a.get("abstract-type") for a in again_meta.findall("abstract")] == [None, "executive-summary"]
       and again_meta.find("trans-abstract").get("{http://www.w3.org/XML/1998/namespace}lang") == "de",
       "the abstracts go out again, the German one as trans-abstract")
-for fmt, name in (("html", "published.html"), ("email", "published.eml")):
+for fmt, name in (("html", "published.html"), ("email", "published.eml"), ("epub", "published.epub")):
     target = os.path.join(WORK, name)
-    extra = ["-O", "from=news@lamplighter.example.org"] if fmt == "email" else []
+    extra = {"email": ["-O", "from=news@lamplighter.example.org"], "epub": ["-O", "missing-images=warn"]}.get(fmt, [])
     run = mimeo("convert", "--issue", ISSUE, model_file, "--to", fmt, "-o", target, *extra)
     check(run.returncode == 0 and mimeo("check", target).returncode == 0, f"{fmt} of the published article: {run.stderr}")
+    if fmt == "epub":
+        continue  # epubcheck above: every citation's link arrives (no RSC-012), the missing picture's too
     text = open(target, encoding="utf-8").read()
     check("eLife digest" in text and "Die Zusammenfassung" in text, f"{fmt}: the abstracts are shown")
+    check(("role=\"doc-biblioref\"" in text and "role=\"doc-backlink\"" in text) if fmt == "html"
+          else ("References:" in text and "[1] Baldwin PR, Penczek PA" in text), f"{fmt}: the references, linked")
 
 # The fixtures lack what PMC needs: a warning for each gap, naming the key; strict refuses them.
 plain = os.path.join(WORK, "plain")
@@ -177,6 +204,8 @@ else:
     check(result.returncode == 0, f"PMC and JATS4R pass the full article:\n{result.stdout}{result.stderr}")
     check("PMC Style Checker: 0 errors" in result.stdout and "JATS4R schematron: 0 errors" in result.stdout,
           f"both checkers ran on it: {result.stdout}")
+    result = validators(rejats_file)
+    check(result.returncode == 0, f"PMC and JATS4R pass the published article's export:\n{result.stdout}")
     # The checkers are real: the fixture without the metadata fails them, for the gaps warned of.
     result = validators(os.path.join(plain, "reading-the-port-authority-s-annual-report.xml"))
     check(result.returncode == 1 and "article-categories" in result.stdout and "elocation" in result.stdout,

@@ -100,19 +100,28 @@ TEST_F(JatsImport, ForeignJatsMapsToTheModel)
     EXPECT_STREQ(meta.child("date").text().get(), "2020-07-03");
     EXPECT_STREQ(meta.child("slug").text().get(), "some-id-42");
     EXPECT_FALSE(meta.child("type"));  // "other" is the default, not a type
-    EXPECT_EQ(model::text_of(meta.child("summary")), "First. Second.");
+    // A structured abstract is kept whole; the summary is its first paragraph.
+    EXPECT_EQ(model::text_of(meta.child("summary")), "First.");
+    EXPECT_EQ(meta.select_nodes("abstract/section").size(), 1u);  // the untitled <sec> adds no level
+    EXPECT_EQ(model::text_of(meta.child("abstract")), "BackgroundFirst.Second.");
 
     pugi::xml_node body = model::body(article);
     EXPECT_EQ(body.select_nodes("p").size(), 4u);  // intro, after the list, "Box", "Boxed."
     EXPECT_TRUE(body.select_node("p/note-ref[@note='inline1']"));
     EXPECT_TRUE(model::find_note(article, "inline1"));
-    EXPECT_STREQ(body.select_node("p/link").node().attribute("href").value(), "#r1");
+    pugi::xml_node xref = body.select_node("p/xref").node();
+    EXPECT_STREQ(xref.attribute("target").value(), "r1");
+    EXPECT_STREQ(xref.attribute("kind").value(), "reference");
+    EXPECT_EQ(model::text_of(xref), "[1]");
     EXPECT_TRUE(body.select_node("list[@kind='bullet']"));
     EXPECT_STREQ(body.select_node("section[@level='1']/section").node().attribute("level").value(), "2");
     EXPECT_TRUE(warned("jats-unknown"));
-    pugi::xml_node references = body.select_node("section[heading='References']").node();
-    ASSERT_TRUE(references);
-    EXPECT_EQ(model::text_of(references.child("list")), "Doe J. A book. 2019.");
+    // The references are the model's, after the notes, each with its id.
+    pugi::xml_node reference = article.child("references").child("reference");
+    ASSERT_TRUE(reference);
+    EXPECT_STREQ(reference.attribute("id").value(), "r1");
+    EXPECT_EQ(model::text_of(reference.child("citation")), "Doe J. A book. 2019.");
+    EXPECT_FALSE(article.child("references").next_sibling());
 }
 
 TEST_F(JatsImport, ExternalEntitiesAreNeverRead)
