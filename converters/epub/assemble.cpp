@@ -86,8 +86,13 @@ public:
             images_.pack_article(article);
             const std::string href = page_name(article, i + 1, names_used);
             add_page("article-" + std::to_string(i + 1), href, article_page(book_, article, options(article)));
-            if (settings_.raw_html == html::RawHtml::keep && scripted(book_.items.back().bytes))
-                book_.items.back().properties = "scripted";
+            Item& page = book_.items.back();
+            // The manifest declares what a page holds that a reading system must be ready for.
+            std::string properties;
+            if (settings_.raw_html == html::RawHtml::keep && scripted(page.bytes)) properties = "scripted";
+            if (page.bytes.find("<math xmlns=\"http://www.w3.org/1998/Math/MathML\"") != std::string::npos)
+                properties += (properties.empty() ? "" : " ") + std::string("mathml");
+            page.properties = properties;
             book_.toc.push_back(article_entry(article, href, settings_.toc_depth));
             if (book_.bodymatter_href.empty()) book_.bodymatter_href = href;
         }

@@ -484,9 +484,7 @@ private:
             escape(node.text().get(), out_);
             out_ += "</code>";
         } else if (name == "math") {
-            out_ += std::string("<span class=\"math ") + node.attribute("display").value() + "\">";
-            escape(node.text().get(), out_);
-            out_ += "</span>";
+            math(node);
         } else if (name == "span") {
             std::string attributes;
             if (pugi::xml_attribute lang = node.attribute("lang")) {
@@ -511,6 +509,44 @@ private:
         } else if (name == "raw") {
             raw(node);
         }
+    }
+
+    // MathML as MathML, which browsers and reading systems show; TeX alone as its text.
+    void math(pugi::xml_node node)
+    {
+        const std::string_view display = node.attribute("display").value();
+        const char* id = node.attribute("id").value();
+        const std::string id_attribute = *id ? " id=\"" + html::escape(prefixed(id)) + "\"" : "";
+        if (pugi::xml_node mathml = node.child("mml:math")) {
+            out_ += "<math xmlns=\"http://www.w3.org/1998/Math/MathML\"" + id_attribute +
+                    (display == "block" ? " display=\"block\"" : "") + ">";
+            for (pugi::xml_node child : mathml.children()) mathml_node(child);
+            out_ += "</math>";
+            return;
+        }
+        out_ += "<span class=\"math " + std::string(display) + "\"" + id_attribute + ">";
+        escape(node.text().get(), out_);
+        out_ += "</span>";
+    }
+
+    void mathml_node(pugi::xml_node node)
+    {
+        if (node.type() == pugi::node_pcdata || node.type() == pugi::node_cdata) {
+            escape(node.value(), out_);
+            return;
+        }
+        if (node.type() != pugi::node_element) return;
+        std::string name = node.name();
+        if (name.rfind("mml:", 0) == 0) name.erase(0, 4);
+        out_ += "<" + name;
+        for (pugi::xml_attribute a : node.attributes()) {
+            const std::string_view attribute = a.name();
+            if (attribute.rfind("xmlns", 0) == 0) continue;
+            out_ += " " + std::string(attribute) + "=\"" + html::escape(a.value()) + "\"";
+        }
+        out_ += ">";
+        for (pugi::xml_node child : node.children()) mathml_node(child);
+        out_ += "</" + name + ">";
     }
 
     // A citation links to its reference (and is what the reference links back to); any other

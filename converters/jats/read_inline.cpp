@@ -27,6 +27,55 @@ void read_inlines(pugi::xml_node element, pugi::xml_node out, BodyReader& reader
     for (pugi::xml_node child : element.children()) read_inline(child, out, reader);
 }
 
+namespace {
+
+// The formula a <tex-math> holds, out of the LaTeX document PMC wraps it in, and out of its `$`s.
+std::string formula_tex(std::string tex)
+{
+    const auto begin = tex.find("\\begin{document}"), end = tex.rfind("\\end{document}");
+    if (begin == std::string::npos || end == std::string::npos || end < begin) return tex;
+    tex = tex.substr(begin + 16, end - begin - 16);
+    const auto first = tex.find_first_not_of(" \t\n"), last = tex.find_last_not_of(" \t\n");
+    if (first == std::string::npos) return "";
+    tex = tex.substr(first, last - first + 1);
+    for (const char* fence : {"$$", "$"}) {
+        const std::size_t n = std::string_view(fence).size();
+        if (tex.size() >= 2 * n && tex.compare(0, n, fence) == 0 && tex.compare(tex.size() - n, n, fence) == 0)
+            return tex.substr(n, tex.size() - 2 * n);
+    }
+    return tex;
+}
+
+// A formula: its TeX and its MathML, copied as they are (with their namespace), its id and
+// label; one given only as a picture stays a picture.
+void formula(pugi::xml_node f, pugi::xml_node out, bool display, BodyReader& reader)
+{
+    pugi::xml_node alternatives = f.child("alternatives");
+    auto find = [&](const char* name) { return f.child(name) ? f.child(name) : alternatives.child(name); };
+    pugi::xml_node tex = find("tex-math"), mathml = find("mml:math");
+    const std::string id = f.attribute("id").value();
+    if (!tex && !mathml) {
+        if (pugi::xml_node graphic = find("graphic") ? find("graphic") : find("inline-graphic")) {
+            if (!id.empty()) out.append_child("anchor").append_attribute("id") = id.c_str();
+            read_inline(graphic, out, reader);
+            return;
+        }
+    }
+    pugi::xml_node math = out.append_child("math");
+    math.append_attribute("display") = display ? "block" : "inline";
+    if (!id.empty()) math.append_attribute("id") = id.c_str();
+    if (std::string label = all_text(f.child("label")); !label.empty()) math.append_attribute("label") = label.c_str();
+    const std::string text = tex ? formula_tex(all_text(tex)) : mathml ? "" : all_text(f);
+    if (!text.empty()) math.append_child(pugi::node_pcdata).set_value(text.c_str());
+    if (mathml) {
+        pugi::xml_node copy = math.append_copy(mathml);
+        copy.remove_attribute("xmlns:mml");
+        copy.prepend_attribute("xmlns:mml") = mathml_ns;
+    }
+}
+
+}  // namespace
+
 void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
 {
     {
@@ -111,11 +160,7 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
         } else if (name == "target") {
             if (const char* id = child.attribute("id").value(); *id) out.append_child("anchor").append_attribute("id") = id;
         } else if (name == "inline-formula" || name == "disp-formula") {
-            pugi::xml_node math = out.append_child("math");
-            math.append_attribute("display") = name == "inline-formula" ? "inline" : "block";
-            pugi::xml_node tex = child.child("tex-math");
-            if (!tex) tex = child.find_child([](pugi::xml_node n) { return std::string_view(n.name()) == "alternatives"; }).child("tex-math");
-            math.text().set(all_text(tex ? tex : child).c_str());
+            formula(child, out, name == "disp-formula", reader);
         } else {
             if (!plain_phrase(name) && reader.warned.insert(std::string(name)).second)
                 reader.diagnostics.warn(reader.tree.where(child), "jats-unknown",

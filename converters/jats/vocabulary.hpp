@@ -56,6 +56,12 @@ inline constexpr const char* unchecked_item = "unchecked";
 // read back).
 inline std::string generated_link_title(std::string_view href) { return "A page on " + url_host(href); }
 
+// <tex-math> holds a whole LaTeX document, as PMC asks: the formula between these (`$` or `$$`
+// around it). The importer takes the formula out of any such document.
+inline constexpr const char* tex_document_start =
+    "\\documentclass[12pt]{minimal}\\usepackage{amsmath}\\usepackage{amssymb}\\begin{document}";
+inline constexpr const char* tex_document_end = "\\end{document}";
+
 // A raw block or inline of another format becomes <?mimeo-raw FORMAT CONTENT?>: JATS
 // readers ignore processing instructions, and the content comes back on import.
 inline constexpr const char* raw_pi = "mimeo-raw";

@@ -273,11 +273,11 @@ private:
         return fig;
     }
 
-    // The element's id, or a new one no element of the article has (JATS4R wants one on every
-    // figure and table, for links to point at).
-    std::string id_of(pugi::xml_node node, const char* prefix)
+    // The element's id (unless `own` is false), or a new one no element of the article has
+    // (JATS4R wants one on every figure and table, for links to point at; PMC on every formula).
+    std::string id_of(pugi::xml_node node, const char* prefix, bool own = true)
     {
-        if (const char* id = node.attribute("id").value(); *id) return id;
+        if (const char* id = node.attribute("id").value(); own && *id) return id;
         pugi::xml_node article = node;
         while (article.parent() && std::string_view(article.name()) != "article") article = article.parent();
         std::string id;
@@ -297,6 +297,32 @@ private:
         return pi;
     }
 
+    // TeX and MathML side by side in <alternatives> when the model has both; a displayed
+    // equation keeps its id and label.
+    void formula(pugi::xml_node node, pugi::xml_node parent)
+    {
+        const bool display = std::string_view(node.attribute("display").value()) == "block" &&
+                             std::string_view(parent.name()) == "p";
+        pugi::xml_node f = parent.append_child(display ? "disp-formula" : "inline-formula");
+        if (const char* id = node.attribute("id").value(); *id) f.append_attribute("id") = id;
+        if (const char* label = node.attribute("label").value(); display && *label) f.append_child("label").text().set(label);
+        const std::string tex = node.text().get();
+        pugi::xml_node mathml = node.child("mml:math");
+        pugi::xml_node holder = !tex.empty() && mathml ? f.append_child("alternatives") : f;
+        // PMC wants an id on each, and the TeX as a whole document.
+        if (!tex.empty() || !mathml) {
+            pugi::xml_node out = holder.append_child("tex-math");
+            out.append_attribute("id") = id_of(node, "tex", false).c_str();
+            const char* dollars = display ? "$$" : "$";
+            out.text().set((std::string(tex_document_start) + dollars + tex + dollars + tex_document_end).c_str());
+        }
+        if (mathml) {
+            pugi::xml_node out = holder.append_copy(mathml);
+            out.remove_attribute("xmlns:mml");  // the root declares it
+            if (!out.attribute("id")) out.prepend_attribute("id") = id_of(node, "mml", false).c_str();
+        }
+    }
+
     void inline_element(pugi::xml_node node, pugi::xml_node parent)
     {
         std::string_view name = node.name();
@@ -312,12 +338,7 @@ private:
         if (name == "code") {
             parent.append_child("monospace").text().set(node.text().get());
         } else if (name == "math") {
-            const bool display = std::string_view(node.attribute("display").value()) == "block" &&
-                                 std::string_view(parent.name()) == "p";
-            parent.append_child(display ? "disp-formula" : "inline-formula")
-                .append_child("tex-math")
-                .text()
-                .set(node.text().get());
+            formula(node, parent);
         } else if (name == "q" || name == "span") {
             pugi::xml_node named = parent.append_child("named-content");
             named.append_attribute("content-type") = name == "q" ? quotation_type : span_type;

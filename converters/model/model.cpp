@@ -25,7 +25,8 @@ void collect_text(pugi::xml_node node, std::string& out)
             continue;
         }
         std::string_view name = child.name();
-        if (name == "note-ref" || name == "raw" || name == "anchor") continue;
+        // A formula's MathML says again what its TeX says, in markup.
+        if (name == "note-ref" || name == "raw" || name == "anchor" || name.substr(0, 4) == "mml:") continue;
         if (name == "line-break") {
             out += ' ';
             continue;
@@ -127,6 +128,14 @@ std::vector<std::string> contributors(pugi::xml_node article, std::string_view r
     for (pugi::xml_node c : meta(article).children("contributor"))
         if (role == c.attribute("role").value()) names.push_back(c.text().get());
     return names;
+}
+
+std::string math_text(pugi::xml_node math)
+{
+    if (std::string tex = math.text().get(); !tex.empty()) return tex;
+    std::string words;
+    for (const pugi::xpath_node& text : math.select_nodes(".//*[local-name()='math']//text()")) words += text.node().value();
+    return words;
 }
 
 std::vector<std::string> split_words(std::string_view value)

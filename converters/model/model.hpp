@@ -46,6 +46,9 @@ std::string slug(pugi::xml_node article);
 std::string language(pugi::xml_node article, const std::string& fallback = "en");
 std::vector<std::string> contributors(pugi::xml_node article, std::string_view role);
 std::vector<std::string> tags(pugi::xml_node article);
+// A formula's TeX, else the text of its MathML ("E=mc2"): what a medium without either shows.
+std::string math_text(pugi::xml_node math);
+
 // The tokens of a list-valued attribute (IDREFS, the CRediT roles), split at spaces.
 std::vector<std::string> split_words(std::string_view value);
 

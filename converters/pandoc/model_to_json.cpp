@@ -269,7 +269,7 @@ private:
             out.push_back(node("Code", json::array({attr(), n.text().get()})));
         } else if (name == "math") {
             const bool block = std::string_view(n.attribute("display").value()) == "block";
-            out.push_back(node("Math", json::array({node(block ? "DisplayMath" : "InlineMath"), n.text().get()})));
+            out.push_back(node("Math", json::array({node(block ? "DisplayMath" : "InlineMath"), model::math_text(n)})));
         } else if (name == "q") {
             out.push_back(node("Quoted", json::array({node("DoubleQuote"), inlines(n)})));
         } else if (name == "span") {

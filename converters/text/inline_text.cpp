@@ -44,7 +44,8 @@ private:
             ++quote_depth_;
             around(node, quote_depth_ % 2 ? "\u201C" : "\u2018", quote_depth_ % 2 ? "\u201D" : "\u2019");
             --quote_depth_;
-        } else if (name == "code" || name == "math") out_ += node.text().get();
+        } else if (name == "code") out_ += node.text().get();
+        else if (name == "math") out_ += model::math_text(node);
         else if (name == "link") link(node);
         else if (name == "line-break") out_ += forced_break;
         else if (name == "image") out_ += image_text(node, references_);

@@ -13,6 +13,7 @@ import subprocess
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
+import zipfile
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
 from checks import MIMEO, ROOT, check, finish  # noqa: E402
@@ -88,7 +89,7 @@ published = os.path.join(HERE, "published.xml")
 model_file = os.path.join(WORK, "published.xml")
 run = mimeo("import", published, "-o", model_file)
 check(run.returncode == 0 and "group author 'Editorial Production Group'" in run.stderr
-      and "2 cross-references to parts the model does not keep (1 to equations, 1 to other parts)" in run.stderr,
+      and "1 cross-references to parts the model does not keep (1 to other parts)" in run.stderr,
       f"the published article imports, naming what it leaves out: {run.stderr}")
 m = ET.parse(model_file).getroot().find(f"{ns}meta")
 harrison = m.find(f"{ns}contributor")
@@ -111,8 +112,14 @@ check(references[0].findtext(f"{ns}citation").startswith("Baldwin PR, Penczek PA
 check(references[1].findtext(f"{ns}citation").startswith("Wolf S, Mravec J (2012) Plant cell wall homeostasis.")
       and references[1].findtext(f"{ns}doi") == "10.1126/science.1215036", "a mixed-citation as written, label apart")
 check([(x.get("target"), x.get("kind")) for x in root.iter(f"{ns}xref")]
-      == [("bib1", "reference"), ("bib2", "reference"), ("fig1", "figure"), ("tbl1", "table"), ("bib1", "reference")],
+      == [("bib1", "reference"), ("bib2", "reference"), ("fig1", "figure"), ("tbl1", "table"), ("equ1", "equation"),
+          ("bib1", "reference")],
       "cross-references that resolve are kept, by kind")
+mml = "{http://www.w3.org/1998/Math/MathML}"
+formulas = list(root.iter(f"{ns}math"))
+check(len(formulas) == 2 and formulas[0].find(f"{mml}math") is not None and formulas[1].get("id") == "equ1"
+      and formulas[1].get("label") == "(1)" and formulas[1].text == "E = k^2 / \\rho"
+      and formulas[1].find(f"{mml}math/{mml}mrow") is not None, "MathML kept as it is, with the TeX, id and label")
 rejats = os.path.join(WORK, "rejats")
 run = mimeo("convert", "--issue", ISSUE, model_file, "--to", "jats", "-o", rejats)
 check(run.returncode == 0, f"the model of the published article exports valid JATS: {run.stderr}")
@@ -123,6 +130,9 @@ check([r.get("id") for r in back_refs] == ["bib1", "bib2"]
       and back_refs[0].find("citation-alternatives/element-citation/pub-id[@pub-id-type='pmid']") is not None,
       "the references go out again, tagged where their parts are known")
 check(len(ET.parse(rejats_file).getroot().findall(".//xref[@ref-type='bibr']")) == 3, "and the citations as xref")
+out_formula = ET.parse(rejats_file).getroot().find(".//disp-formula[@id='equ1']")
+check(out_formula is not None and out_formula.find("alternatives/tex-math") is not None
+      and out_formula.find(f"alternatives/{mml}math") is not None, "the equation goes out with its TeX and MathML")
 model_again = os.path.join(WORK, "published-again.xml")
 mimeo("import", rejats_file, "-o", model_again)
 rejats_again = os.path.join(WORK, "rejats-again")
@@ -138,10 +148,16 @@ for fmt, name in (("html", "published.html"), ("email", "published.eml"), ("epub
     run = mimeo("convert", "--issue", ISSUE, model_file, "--to", fmt, "-o", target, *extra)
     check(run.returncode == 0 and mimeo("check", target).returncode == 0, f"{fmt} of the published article: {run.stderr}")
     if fmt == "epub":
-        continue  # epubcheck above: every citation's link arrives (no RSC-012), the missing picture's too
+        # epubcheck above: every citation's link arrives (no RSC-012), the missing picture's too,
+        # and the pages with MathML are declared so.
+        with zipfile.ZipFile(target) as book:
+            check('properties="mathml"' in book.read("EPUB/package.opf").decode(), "epub: the mathml property")
+        continue
     text = open(target, encoding="utf-8").read()
     check("eLife digest" in text and "Die Zusammenfassung" in text, f"{fmt}: the abstracts are shown")
-    check(("role=\"doc-biblioref\"" in text and "role=\"doc-backlink\"" in text) if fmt == "html"
+    check(("role=\"doc-biblioref\"" in text and "role=\"doc-backlink\"" in text
+           and '<math xmlns="http://www.w3.org/1998/Math/MathML" id="00666-equ1" display="block">' not in text
+           and "<mrow><mi>E</mi>" in text) if fmt == "html"
           else ("References:" in text and "[1] Baldwin PR, Penczek PA" in text), f"{fmt}: the references, linked")
 
 # The fixtures lack what PMC needs: a warning for each gap, naming the key; strict refuses them.
