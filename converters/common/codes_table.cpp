@@ -43,6 +43,8 @@ const std::vector<CodeSection>& code_sections()
               "command line this is a usage error, exit 2"},
              {{"too-deep"}, "error",
               "quotes, lists or emphasis nest deeper than the model allows: 200 levels of elements for every importer (checked once, after it), 100 levels in Markdown (each takes two), or one line opens more than 100 quotes and list items"},
+             {{"citation-unknown"}, "warning",
+              "a Markdown citation `[@key]` names a key no reference (`references:`, `bibliography:`) has; kept as text"},
              {{"too-complex"}, "error",
               "a Markdown paragraph holds more than 10,000 image openers `![`, which cmark-gfm 0.29 cannot parse in bounded time"},
              {{"too-large"}, "error",

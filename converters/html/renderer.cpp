@@ -351,9 +351,9 @@ private:
             out_ += ">\n";
             image(node.child("image"));
             out_ += "\n";
-            if (pugi::xml_node caption = node.child("caption")) {
+            if (node.attribute("label") || node.child("title") || node.child("caption")) {
                 out_ += "<figcaption>";
-                inlines(caption);
+                caption_content(node);
                 out_ += "</figcaption>\n";
             }
             out_ += "</figure>\n";
@@ -398,9 +398,9 @@ private:
         out_ += "<table";
         if (pugi::xml_attribute id = node.attribute("id")) out_ += " id=\"" + html::escape(prefixed(id.value())) + "\"";
         out_ += ">\n";
-        if (pugi::xml_node caption = node.child("caption")) {
+        if (node.attribute("label") || node.child("title") || node.child("caption")) {
             out_ += "<caption>";
-            inlines(caption);
+            caption_content(node);
             out_ += "</caption>\n";
         }
         auto rows = [&](pugi::xml_node group, const char* tag, const char* cell_tag) {
@@ -511,6 +511,22 @@ private:
         }
     }
 
+    // A figure's or table's label and title before its caption: "Figure 1. The wall. Its caption".
+    void caption_content(pugi::xml_node node)
+    {
+        if (const char* label = node.attribute("label").value(); *label) {
+            out_ += "<span class=\"label\">";
+            escape(label, out_);
+            out_ += "</span> ";
+        }
+        if (pugi::xml_node title = node.child("title")) {
+            out_ += "<strong class=\"title\">";
+            inlines(title);
+            out_ += "</strong> ";
+        }
+        if (pugi::xml_node caption = node.child("caption")) inlines(caption);
+    }
+
     // MathML as MathML, which browsers and reading systems show; TeX alone as its text.
     void math(pugi::xml_node node)
     {
@@ -583,6 +599,7 @@ private:
                                      "\" role=\"doc-backlink\" title=\"Back to the text\">\u21A9\uFE0E</a>";
         std::size_t mark = out_.size();
         blocks(note);
+        if (references_seen_[id] == 0) return;  // a note nothing in the text refers to (a table's foot)
         // Inside the closing paragraph when there is one, as readers expect.
         if (pugi::xml_node last = note.last_child(); last && named(last, "p") && out_.size() >= mark + 5 &&
                                                       out_.compare(out_.size() - 5, 5, "</p>\n") == 0) {

@@ -307,15 +307,23 @@ private:
         return node.child("alternatives").child(name);
     }
 
-    void caption(pugi::xml_node jats_caption, pugi::xml_node owner)
+    // The label as an attribute, the caption's title as <title>, its paragraphs as <caption>.
+    void caption(pugi::xml_node jats_caption, pugi::xml_node owner, pugi::xml_node label = {})
     {
+        if (std::string text = all_text(label); !text.empty()) owner.append_attribute("label") = trimmed_text(text).c_str();
+        if (pugi::xml_node title = jats_caption.child("title")) read_inlines(title, owner.append_child("title"), context_);
         pugi::xml_node caption;
-        for (pugi::xml_node part : jats_caption.children()) {
-            if (!is_element(part, "title") && !is_element(part, "p")) continue;
+        for (pugi::xml_node part : jats_caption.children("p")) {
             if (caption) caption.append_child(pugi::node_pcdata).set_value(" ");
             else caption = owner.append_child("caption");
             read_inlines(part, caption, context_);
         }
+    }
+
+    static std::string trimmed_text(const std::string& text)
+    {
+        const auto first = text.find_first_not_of(" \t\n"), last = text.find_last_not_of(" \t\n");
+        return first == std::string::npos ? "" : text.substr(first, last - first + 1);
     }
 
     void cell(pugi::xml_node td, pugi::xml_node row)
@@ -344,17 +352,25 @@ private:
         }
     }
 
+    // Every table a table-wrap holds (the first with its label and caption), or its picture,
+    // and then its foot.
     void table(pugi::xml_node wrap, pugi::xml_node out)
     {
-        pugi::xml_node jats_table = first_of(wrap, "table");
-        if (!jats_table) {
-            if (pugi::xml_node graphic = first_of(wrap, "graphic")) figure(graphic, wrap.child("caption"), out);
+        std::vector<pugi::xml_node> tables;
+        for (const pugi::xpath_node& found : wrap.select_nodes("table | alternatives/table")) tables.push_back(found.node());
+        if (tables.empty()) {
+            if (pugi::xml_node graphic = first_of(wrap, "graphic")) figure(graphic, wrap.child("caption"), out, wrap);
             else warn_unknown(wrap);
-            return;
         }
+        for (std::size_t i = 0; i < tables.size(); ++i) table_body(tables[i], i == 0 ? wrap : pugi::xml_node(), out);
+        if (pugi::xml_node foot = wrap.child("table-wrap-foot")) blocks(foot, out, {"label", "title"});
+    }
+
+    void table_body(pugi::xml_node jats_table, pugi::xml_node wrap, pugi::xml_node out)
+    {
         pugi::xml_node table = out.append_child("table");
         if (const char* id = wrap.attribute("id").value(); *id) table.append_attribute("id") = id;
-        caption(wrap.child("caption"), table);
+        caption(wrap.child("caption"), table, wrap.child("label"));
         auto column = [&](pugi::xml_node col) {
             pugi::xml_node c = table.append_child("column");
             if (const char* align = col.attribute("align").value(); among(align, {"left", "center", "right"}))
@@ -370,11 +386,12 @@ private:
         rows(jats_table, body);
         for (pugi::xml_node tbody : jats_table.children("tbody")) rows(tbody, body);
         rows(jats_table.child("tfoot"), body);
-        if (pugi::xml_node foot = wrap.child("table-wrap-foot")) blocks(foot, out, {"label", "title"});
     }
 
-    void figure(pugi::xml_node node, pugi::xml_node jats_caption, pugi::xml_node out)
+    // `owner`: the fig or table-wrap whose id and label the figure takes.
+    void figure(pugi::xml_node node, pugi::xml_node jats_caption, pugi::xml_node out, pugi::xml_node owner = {})
     {
+        if (!owner) owner = node;
         pugi::xml_node graphic = std::string_view(node.name()) == "graphic" ? node : first_of(node, "graphic");
         const char* src = graphic.attribute("xlink:href").value();
         if (!*src) {
@@ -384,7 +401,9 @@ private:
             return;
         }
         pugi::xml_node figure = out.append_child("figure");
-        if (const char* id = node.attribute("id").value(); *id) figure.append_attribute("id") = id;
+        if (const char* id = owner.attribute("id").value(); *id) figure.append_attribute("id") = id;
+        if (std::string label = trimmed_text(all_text(owner.child("label"))); !label.empty())
+            figure.append_attribute("label") = label.c_str();
         pugi::xml_node image = figure.append_child("image");
         image.append_attribute("src") = src;
         if (pugi::xml_node alt = graphic.child("alt-text")) image.append_attribute("alt") = all_text(alt).c_str();

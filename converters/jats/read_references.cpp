@@ -8,6 +8,7 @@
 
 #include "common/url.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -109,29 +110,6 @@ void parts(pugi::xml_node citation, pugi::xml_node out)
     }
 }
 
-// An element-citation has no punctuation of its own: its parts are put into the sentence a
-// reference list shows ("Baldwin PR, Penczek PA (2007) The transform class. J Struct Biol 157: 250-261.").
-void sentence(pugi::xml_node reference, pugi::xml_node citation)
-{
-    std::string authors;
-    for (pugi::xml_node a : reference.children("author")) authors += (authors.empty() ? "" : ", ") + std::string(a.text().get());
-    std::string text = authors;
-    if (reference.child("year")) text += std::string(text.empty() ? "" : " ") + "(" + reference.child("year").text().get() + ")";
-    auto append = [&](const std::string& piece, const char* before) {
-        if (!piece.empty()) text += (text.empty() ? "" : before) + piece;
-    };
-    append(model::text_of(reference.child("title")), " ");
-    if (!text.empty() && text.back() != '.' && text.back() != '?' && text.back() != '!') text += ".";
-    append(model::text_of(reference.child("container")), " ");
-    append(reference.child("volume").text().get(), " ");
-    if (const char* issue = reference.child("issue").text().get(); *issue) text += std::string("(") + issue + ")";
-    append(reference.child("pages").text().get(), ": ");
-    if (!text.empty() && text.back() != '.') text += ".";
-    if (const char* doi = reference.child("doi").text().get(); *doi) append(std::string("https://doi.org/") + doi, " ");
-    if (text.empty()) text = text_of(citation);
-    reference.child("citation").text().set(text.c_str());
-}
-
 }  // namespace
 
 void read_references(pugi::xml_node ref_list, BodyReader& reader)
@@ -158,8 +136,9 @@ void read_references(pugi::xml_node ref_list, BodyReader& reader)
         if (std::string label = text_of(ref.child("label")); !label.empty()) out.append_child("label").text().set(label.c_str());
         pugi::xml_node text = out.append_child("citation");
         parts(tagged ? tagged : mixed, out);
+        // An element-citation has no punctuation of its own: its parts make the sentence.
         if (mixed) citation_inlines(mixed, text);
-        else sentence(out, citation);
+        else model::write_citation_sentence(out);
         if (!text.first_child()) text.text().set(text_of(citation).c_str());
     }
     if (!references.child("reference")) reader.article.remove_child(references);

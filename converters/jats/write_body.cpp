@@ -240,7 +240,7 @@ private:
     {
         pugi::xml_node wrap = parent.append_child("table-wrap");
         wrap.append_attribute("id") = id_of(node, "table").c_str();
-        if (pugi::xml_node caption = node.child("caption")) inlines(caption, wrap.append_child("caption").append_child("p"));
+        label_and_caption(node, wrap);
         pugi::xml_node table = wrap.append_child("table");
         for (pugi::xml_node column : node.children("column")) {
             pugi::xml_node col = table.append_child("col");
@@ -256,6 +256,17 @@ private:
         return wrap;
     }
 
+    // <label>, then <caption> with the title and the caption's paragraph.
+    void label_and_caption(pugi::xml_node node, pugi::xml_node out)
+    {
+        if (const char* label = node.attribute("label").value(); *label) out.append_child("label").text().set(label);
+        pugi::xml_node title = node.child("title"), caption = node.child("caption");
+        if (!title && !caption) return;
+        pugi::xml_node jats_caption = out.append_child("caption");
+        if (title) inlines(title, jats_caption.append_child("title"));
+        if (caption) inlines(caption, jats_caption.append_child("p"));
+    }
+
     void image_attributes(pugi::xml_node image, pugi::xml_node graphic)
     {
         graphic.append_attribute("xlink:href") = context_.image_href(image.attribute("src").value()).c_str();
@@ -268,7 +279,7 @@ private:
     {
         pugi::xml_node fig = parent.append_child("fig");
         fig.append_attribute("id") = id_of(node, "fig").c_str();
-        if (pugi::xml_node caption = node.child("caption")) inlines(caption, fig.append_child("caption").append_child("p"));
+        label_and_caption(node, fig);
         image_attributes(node.child("image"), fig.append_child("graphic"));
         return fig;
     }

@@ -306,7 +306,7 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
     if (pugi::xml_node pages = meta.child("pages")) {
         out.append_child("fpage").text().set(pages.attribute("first").value());
         if (const char* last = pages.attribute("last").value(); *last) out.append_child("lpage").text().set(last);
-    } else if (std::string elocation = field(meta, "elocation"); !elocation.empty()) {
+    } else if (std::string elocation = field(meta, "elocation"); !elocation.empty() && elocation != "auto") {
         out.append_child("elocation-id").text().set(elocation.c_str());
     }
     if (pugi::xml_node history = meta.child("history")) {
@@ -396,8 +396,8 @@ std::vector<std::string> archive_gaps(pugi::xml_node issue, pugi::xml_node artic
         gaps.push_back("no licence URL (PMC, JATS4R): set license: to a URL or an SPDX id such as CC-BY-4.0");
     if (!meta.child("subject"))
         gaps.push_back("no article category (PMC): set subjects: (the first is the heading PMC files the article under)");
-    if (!meta.child("elocation") && !meta.child("pages"))
-        gaps.push_back("no elocation-id or first page (PMC): set elocation: or pages:");
+    if ((!meta.child("elocation") || field(meta, "elocation") == "auto") && !meta.child("pages"))
+        gaps.push_back("no elocation-id or first page (PMC): set elocation: (auto numbers it by the issue) or pages:");
     for (pugi::xml_node c : meta.children("contributor"))
         if (!*c.attribute("surname").value() && !c.attribute("collective").as_bool())
             gaps.push_back("the name of " + std::string(c.attribute("role").value()) + " '" + c.text().get() +

@@ -13,6 +13,7 @@
 #include "markdown/input_bounds.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 #include "model/smart_punctuation.hpp"
 #include "model/xml_text.hpp"
 
@@ -111,6 +112,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
             model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics, bad_urls(request));
         }
     }
+    if (dialect.extensions) model::link_citations(article, file, diagnostics);
 }
 
 const std::vector<OptionSpec> markdown_options = {

@@ -4,6 +4,7 @@
 
 #include "model/contributors.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 #include "model/rights.hpp"
 
 namespace mimeo::model {
@@ -204,7 +205,7 @@ const std::vector<std::string_view>& metadata_keys()
         "title",   "subtitle", "date",     "author",    "authors",      "translator", "translators", "editor",
         "editors", "affiliations", "lang", "slug",   "url",          "doi",        "type",        "elocation",
         "pages",   "subjects", "tags",     "summary",   "license",      "copyright",  "funding",     "history",
-        "source",  "epigraph"};
+        "source",  "epigraph", "references", "bibliography"};
     return keys;
 }
 
@@ -247,6 +248,10 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
             apply.funding_field(value);
         else if (key == "history")
             apply.history_field(value);
+        else if (key == "references")
+            apply_references(value, source, article);
+        else if (key == "bibliography")
+            apply_bibliography(value, source, article);
         else if (key == "source")
             apply.source_field(value, diagnostics);
         else if (key == "epigraph")

@@ -130,6 +130,32 @@ std::vector<std::string> contributors(pugi::xml_node article, std::string_view r
     return names;
 }
 
+void settle_elocation(pugi::xml_node article, pugi::xml_node issue, std::size_t position)
+{
+    pugi::xml_node elocation = meta(article).child("elocation");
+    if (std::string_view(elocation.text().get()) != "auto") return;
+    std::string number;
+    for (char c : std::string(issue.child("number").text().get()))
+        if (c >= '0' && c <= '9') number += c;
+    std::string place = std::to_string(position);
+    if (place.size() < 3) place.insert(0, 3 - place.size(), '0');
+    elocation.text().set(("e" + number + place).c_str());
+}
+
+std::string caption_lead(pugi::xml_node node)
+{
+    std::string lead = node.attribute("label").value();
+    auto end_sentence = [&] {
+        if (!lead.empty() && lead.back() != '.' && lead.back() != ':') lead += ".";
+    };
+    end_sentence();
+    if (std::string title = text_of(node.child("title")); !title.empty()) {
+        lead += (lead.empty() ? "" : " ") + title;
+        end_sentence();
+    }
+    return lead;
+}
+
 std::string math_text(pugi::xml_node math)
 {
     if (std::string tex = math.text().get(); !tex.empty()) return tex;

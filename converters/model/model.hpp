@@ -46,6 +46,14 @@ std::string slug(pugi::xml_node article);
 std::string language(pugi::xml_node article, const std::string& fallback = "en");
 std::vector<std::string> contributors(pugi::xml_node article, std::string_view role);
 std::vector<std::string> tags(pugi::xml_node article);
+// `elocation: auto` made the electronic location an archive wants: "e", the issue's number and
+// the article's place in the issue ("e418003"). Other values are left as given.
+void settle_elocation(pugi::xml_node article, pugi::xml_node issue, std::size_t position);
+
+// A figure's or table's label and title as plain text, ready to stand before its caption
+// ("Figure 1. The wall."); empty when it has neither.
+std::string caption_lead(pugi::xml_node figure_or_table);
+
 // A formula's TeX, else the text of its MathML ("E=mc2"): what a medium without either shows.
 std::string math_text(pugi::xml_node math);
 

@@ -201,11 +201,22 @@ private:
         return json::array({attr(), std::move(cells)});
     }
 
+    // A figure's or table's label and title, then its caption, as one run of inlines.
+    json captioned(pugi::xml_node n)
+    {
+        json words = json::array();
+        if (std::string lead = model::caption_lead(n); !lead.empty())
+            for (auto& piece : text_inlines(lead + (n.child("caption") ? " " : ""))) words.push_back(std::move(piece));
+        if (pugi::xml_node c = n.child("caption"))
+            for (auto& piece : inlines(c)) words.push_back(std::move(piece));
+        return words;
+    }
+
     // Table Attr Caption [ColSpec] TableHead [TableBody] TableFoot
     json table(pugi::xml_node n)
     {
         json caption = json::array();
-        if (pugi::xml_node c = n.child("caption")) caption.push_back(node("Plain", inlines(c)));
+        if (json words = captioned(n); !words.empty()) caption.push_back(node("Plain", words));
         std::size_t width = 0;
         for (pugi::xpath_node r : n.select_nodes("head/row | rows/row")) {
             std::size_t cells = 0;
@@ -237,15 +248,14 @@ private:
     json figure(pugi::xml_node n)
     {
         pugi::xml_node img = n.child("image");
-        pugi::xml_node caption = n.child("caption");
         json alt = text_inlines(img.attribute("alt").value());
         if (api_minor_ == 22) {
-            json picture = image(img, caption ? inlines(caption) : alt, "fig:");
+            json picture = image(img, captioned(n).empty() ? alt : captioned(n), "fig:");
             picture["c"][0] = attr(n.attribute("id").value());
             return node("Para", json::array({std::move(picture)}));
         }
         json caption_blocks = json::array();
-        if (caption) caption_blocks.push_back(node("Plain", inlines(caption)));
+        if (json words = captioned(n); !words.empty()) caption_blocks.push_back(node("Plain", words));
         return node("Figure", json::array({attr(n.attribute("id").value()),
                                            json::array({nullptr, std::move(caption_blocks)}),
                                            json::array({node("Plain", json::array({image(img, alt)}))})}));

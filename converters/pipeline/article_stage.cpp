@@ -94,6 +94,7 @@ struct Work {
                 step = "transform " + transform.transform->name;
                 transform.transform->apply(node, transform.settings, file, diagnostics);
             }
+            model::settle_elocation(node, model::issue_of(pipeline.issue), article.input + 1);
             step = "validate";
             auto problems = model::validate_document(article.doc, file);
             if (!problems.empty()) {

@@ -147,7 +147,8 @@ private:
 
     void figure(pugi::xml_node node)
     {
-        const std::string caption = inline_text(node.child("caption"), references_);
+        const std::string lead = model::caption_lead(node), words = inline_text(node.child("caption"), references_);
+        const std::string caption = lead.empty() || words.empty() ? lead + words : lead + " " + words;
         const std::string shown = image_text(node.child("image"), references_, caption);
         paragraph(shown);
         if (!caption.empty() && shown.find(caption) == std::string::npos) paragraph(caption);

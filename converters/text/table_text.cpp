@@ -160,8 +160,9 @@ void write_row(Layout& out, const std::vector<Cell>& row, const std::vector<int>
 void write_table(Layout& out, pugi::xml_node table, References& references)
 {
     const Grid grid = read_grid(table, references);
-    if (pugi::xml_node caption = table.child("caption")) {
-        out.paragraph(inline_text(caption, references));
+    const std::string lead = model::caption_lead(table), words = inline_text(table.child("caption"), references);
+    if (!lead.empty() || !words.empty()) {
+        out.paragraph(lead.empty() || words.empty() ? lead + words : lead + " " + words);
         out.blank_line();
     }
     const std::vector<int> widths = column_widths(grid, out.available());

@@ -115,6 +115,13 @@ check([(x.get("target"), x.get("kind")) for x in root.iter(f"{ns}xref")]
       == [("bib1", "reference"), ("bib2", "reference"), ("fig1", "figure"), ("tbl1", "table"), ("equ1", "equation"),
           ("bib1", "reference")],
       "cross-references that resolve are kept, by kind")
+figure = root.find(f".//{ns}figure")
+tables = root.findall(f".//{ns}table")
+check(figure.get("label") == "Figure 1." and figure.findtext(f"{ns}title") == "The wall."
+      and [t.get("label") for t in tables] == ["Table 1.", "Table 2.", None]
+      and tables[1].findtext(f"{ns}title") == "Two panels.", "labels and titles apart from the captions")
+check("right panel" in ET.tostring(tables[2], encoding="unicode") and "Counted twice." in ET.tostring(root, encoding="unicode"),
+      "a table-wrap's second table and its foot are kept")
 mml = "{http://www.w3.org/1998/Math/MathML}"
 formulas = list(root.iter(f"{ns}math"))
 check(len(formulas) == 2 and formulas[0].find(f"{mml}math") is not None and formulas[1].get("id") == "equ1"
@@ -160,11 +167,38 @@ for fmt, name in (("html", "published.html"), ("email", "published.eml"), ("epub
            and "<mrow><mi>E</mi>" in text) if fmt == "html"
           else ("References:" in text and "[1] Baldwin PR, Penczek PA" in text), f"{fmt}: the references, linked")
 
+# Markdown cites as pandoc's Markdown does, from `references:` (CSL-JSON items in YAML) and a
+# CSL-JSON `bibliography:`; the citations become cross-references, shown author-date.
+cites = os.path.join(HERE, "cites.md")
+cites_model = os.path.join(WORK, "cites.xml")
+run = mimeo("import", cites, "-o", cites_model)
+check(run.returncode == 0 and "warning[citation-unknown]" in run.stderr and "'@nobody'" in run.stderr,
+      f"the citing article imports, naming the unknown key: {run.stderr}")
+c = ET.parse(cites_model).getroot()
+check([r.get("id") for r in c.findall(f"{ns}references/{ns}reference")] == ["baldwin2007", "wolf2012"],
+      "references from the front matter and from the bibliography file")
+check([(x.get("target"), x.text) for x in c.iter(f"{ns}xref")]
+      == [("baldwin2007", "Baldwin and Penczek 2007"), ("wolf2012", "Wolf et al. 2012"), ("wolf2012", "Wolf et al. (2012)")],
+      "bracketed and in-text citations as cross-references")
+body_text = ET.tostring(c.find(f"{ns}body"), encoding="unicode")
+check("[@nobody]" in body_text and "someone@example.org" in body_text, "an unknown key and an address stay as written")
+for fmt, name in (("html", "cites.html"), ("epub", "cites.epub"), ("jats", "cites-jats")):
+    target = os.path.join(WORK, name)
+    run = mimeo("convert", "--issue", ISSUE, cites, "--to", fmt, "-o", target)
+    check(run.returncode == 0, f"{fmt} of the citing article: {run.stderr}")
+    if fmt != "jats":
+        check(mimeo("check", target).returncode == 0, f"{fmt} of the citing article passes its checker")
+cites_jats = ET.parse(os.path.join(WORK, "cites-jats", "what-the-walls-are-made-of.xml")).getroot()
+check(len(cites_jats.findall("back/ref-list/ref")) == 2 and len(cites_jats.findall(".//xref[@ref-type='bibr']")) == 3,
+      "the JATS has the ref-list and the citations")
+check(cites_jats.findtext("front/article-meta/elocation-id") == "e418001",
+      "elocation: auto is e, the issue's number and the article's place")
+
 # The fixtures lack what PMC needs: a warning for each gap, naming the key; strict refuses them.
 plain = os.path.join(WORK, "plain")
 fixture = os.path.join(ROOT, "fixtures", "articles", "02-notes-and-links.md")
 run = mimeo("convert", "--issue", os.path.join(ROOT, "fixtures", "issue.yaml"), fixture, "--to", "jats", "-o", plain)
-for key in ("set license:", "set subjects:", "set elocation: or pages:", "{given, surname}"):
+for key in ("set license:", "set subjects:", "set elocation:", "{given, surname}"):
     check(f"warning[jats-missing]" in run.stderr and key in run.stderr, f"a jats-missing warning names '{key}': {run.stderr}")
 strict = mimeo("convert", "--issue", os.path.join(ROOT, "fixtures", "issue.yaml"), fixture, "--to", "jats",
                "-o", os.path.join(WORK, "strict"), "-O", "strict=true")
