@@ -1,6 +1,7 @@
 #include "jats/read_front.hpp"
 
 #include <cctype>
+#include <map>
 #include <set>
 #include <regex>
 #include <string_view>
@@ -278,6 +279,41 @@ void abstracts(pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
         if (pugi::xml_node p = from.select_node(".//p").node()) read_inlines(p, model::meta_field(article, "summary"), reader);
 }
 
+// The front matter's elements the model has no place for, named with their counts in one
+// warning, so that nothing of it goes unsaid: author notes, counts, a contributor's footnote
+// links and biography, free-to-read flags ...
+void name_what_is_left(pugi::xml_node meta, BodyReader& reader)
+{
+    static const Names read = {"article-id", "article-categories", "title-group", "contrib-group", "aff", "pub-date",
+                               "volume", "issue", "issue-title", "elocation-id", "fpage", "lpage", "history",
+                               "permissions", "self-uri", "related-article", "abstract", "trans-abstract", "kwd-group",
+                               "funding-group", "custom-meta-group", "page-range"};
+    static const Names read_in_contrib = {"name", "string-name", "collab", "contrib-id", "email", "role", "xref"};
+    std::map<std::string, int> left;
+    for (pugi::xml_node child : meta.children())
+        if (child.type() == pugi::node_element && !among(child.name(), read)) ++left[child.name()];
+    for (pugi::xml_node child : meta.child("permissions").children())
+        if (child.type() == pugi::node_element &&
+            !among(child.name(), {"copyright-statement", "copyright-year", "copyright-holder", "license"}))
+            ++left[child.name()];
+    for (const pugi::xpath_node& found : meta.select_nodes("contrib-group/contrib")) {
+        for (pugi::xml_node child : found.node().children()) {
+            if (child.type() != pugi::node_element) continue;
+            const std::string_view name = child.name();
+            if (!among(name, read_in_contrib)) ++left["contrib/" + std::string(name)];
+            else if (name == "xref" && std::string_view(child.attribute("ref-type").value()) != "aff")
+                ++left["contrib/xref to " + std::string(child.attribute("ref-type").value())];
+            else if (name == "role" && std::string_view(child.attribute("vocab").value()) != "credit")
+                ++left["contrib/role (not CRediT)"];
+        }
+    }
+    if (left.empty()) return;
+    std::string named;
+    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
+    reader.diagnostics.warn(reader.tree.where(meta), "jats-skip",
+                            "front-matter elements with no counterpart in the model left out: " + named);
+}
+
 // A contributor's affiliation that names no affiliation kept is left out of its list.
 void drop_unknown_affiliations(pugi::xml_node article)
 {
@@ -406,6 +442,7 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     permissions(meta.child("permissions"), article);
     funding(meta, article);
     provenance(meta, article, reader);
+    name_what_is_left(meta, reader);
 }
 
 }  // namespace mimeo::jats
