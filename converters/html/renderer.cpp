@@ -538,11 +538,17 @@ private:
                     (display == "block" ? " display=\"block\"" : "") + ">";
             for (pugi::xml_node child : mathml.children()) mathml_node(child);
             out_ += "</math>";
-            return;
+        } else {
+            out_ += "<span class=\"math " + std::string(display) + "\"" + id_attribute + ">";
+            escape(node.text().get(), out_);
+            out_ += "</span>";
         }
-        out_ += "<span class=\"math " + std::string(display) + "\"" + id_attribute + ">";
-        escape(node.text().get(), out_);
-        out_ += "</span>";
+        // An equation's number, beside it as the article prints it.
+        if (const char* label = node.attribute("label").value(); *label) {
+            out_ += " <span class=\"equation-label\">";
+            escape(label, out_);
+            out_ += "</span>";
+        }
     }
 
     void mathml_node(pugi::xml_node node)

@@ -165,7 +165,7 @@ for fmt, name in (("html", "published.html"), ("email", "published.eml"), ("epub
     check("eLife digest" in text and "Die Zusammenfassung" in text, f"{fmt}: the abstracts are shown")
     check(("role=\"doc-biblioref\"" in text and "role=\"doc-backlink\"" in text
            and '<math xmlns="http://www.w3.org/1998/Math/MathML" id="00666-equ1" display="block">' not in text
-           and "<mrow><mi>E</mi>" in text) if fmt == "html"
+           and "<mrow><mi>E</mi>" in text and '<span class="equation-label">(1)</span>' in text) if fmt == "html"
           else ("References:" in text and "[1] Baldwin PR, Penczek PA" in text), f"{fmt}: the references, linked")
 
 # Markdown cites as pandoc's Markdown does, from `references:` (CSL-JSON items in YAML) and a
