@@ -106,6 +106,13 @@ void require_map(const Source& source, const YAML::Node& node, const std::string
     if (!node.IsMap()) fail(source, node, key_path.empty() ? "the document" : key_path, "must be a mapping of keys to values");
 }
 
+bool boolean(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    bool value = false;
+    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) fail(source, node, key_path, "must be true or false");
+    return value;
+}
+
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path)
 {
     std::string value = scalar(source, node, key_path);

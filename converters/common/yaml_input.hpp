@@ -28,6 +28,8 @@ Location where(const Source& source, const YAML::Node& node);
 std::string scalar(const Source& source, const YAML::Node& node, const std::string& key_path);
 std::vector<std::string> string_list(const Source& source, const YAML::Node& node, const std::string& key_path);
 void require_map(const Source& source, const YAML::Node& node, const std::string& key_path);
+// true or false (YAML's spellings of them).
+bool boolean(const Source& source, const YAML::Node& node, const std::string& key_path);
 // A YYYY, YYYY-MM or YYYY-MM-DD date.
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path);
 // A URL the URL policy allows (common/url.hpp: http, https, mailto; relative only when

@@ -108,10 +108,9 @@ void ImagePacker::pack_article(pugi::xml_node article)
             continue;
         }
         pugi::xml_node parent = image.parent();
-        if (std::string_view(parent.name()) != "figure") {
-            parent.remove_child(image);
-            continue;
-        }
+        parent.remove_child(image);
+        // A figure keeps its other panels; one left with none becomes its caption.
+        if (std::string_view(parent.name()) != "figure" || parent.child("image")) continue;
         // The caption still says something; it stays as a paragraph, which keeps the figure's id
         // as an anchor, so that cross-references to the figure still arrive.
         pugi::xml_node caption = parent.child("caption");

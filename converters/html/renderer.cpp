@@ -349,8 +349,10 @@ private:
             out_ += "<figure";
             if (pugi::xml_attribute id = node.attribute("id")) out_ += " id=\"" + html::escape(prefixed(id.value())) + "\"";
             out_ += ">\n";
-            image(node.child("image"));
-            out_ += "\n";
+            for (pugi::xml_node panel : node.children("image")) {
+                image(panel);
+                out_ += "\n";
+            }
             if (node.attribute("label") || node.child("title") || node.child("caption")) {
                 out_ += "<figcaption>";
                 caption_content(node);

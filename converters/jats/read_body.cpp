@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <initializer_list>
 #include <string_view>
 
@@ -10,9 +11,47 @@
 #include "model/builders.hpp"
 #include "model/model.hpp"
 
+namespace fs = std::filesystem;
+
 namespace mimeo::jats {
 
 bool among(std::string_view name, Names names) { return std::find(names.begin(), names.end(), name) != names.end(); }
+
+std::string trimmed(const std::string& text)
+{
+    const auto first = text.find_first_not_of(" \t\r\n");
+    if (first == std::string::npos) return "";
+    return text.substr(first, text.find_last_not_of(" \t\r\n") - first + 1);
+}
+
+std::string graphic_src(const std::string& href, const BodyReader& reader)
+{
+    const fs::path given(href);
+    if (href.empty() || href.find(':') != std::string::npos || given.is_absolute() || href.find("..") != std::string::npos)
+        return href;
+    const fs::path folder = fs::path(reader.tree.file).parent_path();
+    std::error_code ec;
+    if (fs::exists(folder / given, ec)) return href;
+    for (const char* extension : {".jpg", ".jpeg", ".png", ".gif", ".svg", ".webp", ".tif", ".tiff"})
+        if (fs::is_regular_file(folder / (href + extension), ec)) return href + extension;
+    return href;
+}
+
+std::string squeezed(const std::string& text)
+{
+    std::string out;
+    bool space = false;
+    for (char c : text) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += c;
+    }
+    return out;
+}
 
 std::string all_text(pugi::xml_node node)
 {
@@ -310,7 +349,7 @@ private:
     // The label as an attribute, the caption's title as <title>, its paragraphs as <caption>.
     void caption(pugi::xml_node jats_caption, pugi::xml_node owner, pugi::xml_node label = {})
     {
-        if (std::string text = all_text(label); !text.empty()) owner.append_attribute("label") = trimmed_text(text).c_str();
+        if (std::string text = all_text(label); !text.empty()) owner.append_attribute("label") = trimmed(text).c_str();
         if (pugi::xml_node title = jats_caption.child("title")) read_inlines(title, owner.append_child("title"), context_);
         pugi::xml_node caption;
         for (pugi::xml_node part : jats_caption.children("p")) {
@@ -318,12 +357,6 @@ private:
             else caption = owner.append_child("caption");
             read_inlines(part, caption, context_);
         }
-    }
-
-    static std::string trimmed_text(const std::string& text)
-    {
-        const auto first = text.find_first_not_of(" \t\n"), last = text.find_last_not_of(" \t\n");
-        return first == std::string::npos ? "" : text.substr(first, last - first + 1);
     }
 
     void cell(pugi::xml_node td, pugi::xml_node row)
@@ -343,13 +376,23 @@ private:
         else read_inlines(td, cell, context_);
     }
 
-    void rows(pugi::xml_node group, pugi::xml_node out)
+    void rows(const std::vector<pugi::xml_node>& trs, pugi::xml_node out)
     {
-        for (pugi::xml_node tr : group.children("tr")) {
+        for (pugi::xml_node tr : trs) {
             pugi::xml_node row = out.append_child("row");
             for (pugi::xml_node td : tr.children())
                 if (is_element(td, "td") || is_element(td, "th")) cell(td, row);
         }
+    }
+
+    static bool header_row(pugi::xml_node tr)
+    {
+        bool any = false;
+        for (pugi::xml_node td : tr.children()) {
+            if (is_element(td, "td")) return false;
+            any |= is_element(td, "th");
+        }
+        return any;
     }
 
     // Every table a table-wrap holds (the first with its label and caption), or its picture,
@@ -381,11 +424,22 @@ private:
             if (is_element(child, "colgroup"))
                 for (pugi::xml_node col : child.children("col")) column(col);
         }
-        if (pugi::xml_node thead = jats_table.child("thead"); thead.child("tr")) rows(thead, table.append_child("head"));
-        pugi::xml_node body = table.append_child("rows");
-        rows(jats_table, body);
-        for (pugi::xml_node tbody : jats_table.children("tbody")) rows(tbody, body);
-        rows(jats_table.child("tfoot"), body);
+        std::vector<pugi::xml_node> head, body;
+        auto take = [](pugi::xml_node group, std::vector<pugi::xml_node>& into) {
+            for (pugi::xml_node tr : group.children("tr")) into.push_back(tr);
+        };
+        for (pugi::xml_node thead : jats_table.children("thead")) take(thead, head);
+        take(jats_table, body);
+        for (pugi::xml_node tbody : jats_table.children("tbody")) take(tbody, body);
+        take(jats_table.child("tfoot"), body);
+        // With no thead, the leading rows of header cells are the head, as older articles tag it.
+        if (head.empty())
+            while (!body.empty() && header_row(body.front()) && body.size() > 1) {
+                head.push_back(body.front());
+                body.erase(body.begin());
+            }
+        if (!head.empty()) rows(head, table.append_child("head"));
+        rows(body, table.append_child("rows"));
     }
 
     // `owner`: the fig or table-wrap whose id and label the figure takes.
@@ -402,12 +456,19 @@ private:
         }
         pugi::xml_node figure = out.append_child("figure");
         if (const char* id = owner.attribute("id").value(); *id) figure.append_attribute("id") = id;
-        if (std::string label = trimmed_text(all_text(owner.child("label"))); !label.empty())
+        if (std::string label = trimmed(all_text(owner.child("label"))); !label.empty())
             figure.append_attribute("label") = label.c_str();
-        pugi::xml_node image = figure.append_child("image");
-        image.append_attribute("src") = src;
-        if (pugi::xml_node alt = graphic.child("alt-text")) image.append_attribute("alt") = all_text(alt).c_str();
-        if (pugi::xml_attribute title = graphic.attribute("xlink:title")) image.append_attribute("title") = title.value();
+        // A figure of several panels has a graphic for each.
+        std::vector<pugi::xml_node> graphics = {graphic};
+        if (graphic.parent() == node)
+            for (pugi::xml_node more = graphic.next_sibling("graphic"); more; more = more.next_sibling("graphic"))
+                if (*more.attribute("xlink:href").value()) graphics.push_back(more);
+        for (pugi::xml_node panel : graphics) {
+            pugi::xml_node image = figure.append_child("image");
+            image.append_attribute("src") = graphic_src(panel.attribute("xlink:href").value(), context_).c_str();
+            if (pugi::xml_node alt = panel.child("alt-text")) image.append_attribute("alt") = all_text(alt).c_str();
+            if (pugi::xml_attribute title = panel.attribute("xlink:title")) image.append_attribute("title") = title.value();
+        }
         caption(jats_caption, figure);
     }
 

@@ -21,6 +21,7 @@ struct BodyReader {
     std::set<std::string> warned;    // element names already reported as unknown
     int depth = 0;                   // section depth, for <sec> without @disp-level
     int generated_ids = 0;
+    int textual_forms = 0;  // formulas' <textual-form>s left out beside their MathML or TeX
 };
 
 using Names = std::initializer_list<std::string_view>;
@@ -28,6 +29,14 @@ bool among(std::string_view name, Names names);
 
 // Every character of text below `node`, markup left out (labels, alt text, code, math).
 std::string all_text(pugi::xml_node node);
+// `text` without the spacing at its ends; squeezed: and with each run inside as one space.
+std::string trimmed(const std::string& text);
+std::string squeezed(const std::string& text);
+
+// A graphic's xlink:href as the model's image src. PMC's articles name a graphic without its
+// file's extension ("30202.fig.001a" for the 30202.fig.001a.jpg beside the article): the file
+// beside it that has one is the image.
+std::string graphic_src(const std::string& href, const BodyReader& reader);
 
 // Appends the blocks of the JATS `container` to the model element `out`, leaving out the
 // children named in `skip` (read by their owner: an abstract's title).

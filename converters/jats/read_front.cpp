@@ -2,8 +2,8 @@
 
 #include <cctype>
 #include <map>
-#include <set>
 #include <regex>
+#include <set>
 #include <string_view>
 
 #include "common/standard_forms.hpp"
@@ -13,14 +13,6 @@
 
 namespace mimeo::jats {
 namespace {
-
-std::string trimmed(std::string text)
-{
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string::npos) return "";
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return text.substr(first, last - first + 1);
-}
 
 std::string text(pugi::xml_node node)
 {
@@ -80,14 +72,24 @@ std::string contributor_name(pugi::xml_node contrib)
         for (pugi::xml_node part : collab.children())
             if (part.type() == pugi::node_pcdata || (part.type() == pugi::node_element && std::string_view(part.name()) != "contrib-group"))
                 own += part.type() == pugi::node_pcdata ? part.value() : text(part);
-        return trimmed(std::regex_replace(own, std::regex("\\s+"), " "));
+        return squeezed(own);
     }
     return "";
 }
 
 // What is known of a contributor beyond the name shown: its parts, ORCID iD, address, role as
 // corresponding author, CRediT roles and affiliations (by the ids affiliations() keeps).
-void contributor_parts(pugi::xml_node contrib, pugi::xml_node c)
+// The author note a contributor's xref points at when it is a <corresp>, the note that
+// makes them the corresponding author (NLM and PLOS point at it as ref-type corresp or fn).
+pugi::xml_node correspondence(pugi::xml_node meta, pugi::xml_node xref)
+{
+    const std::string_view type = xref.attribute("ref-type").value();
+    if (type != "corresp" && type != "fn") return {};
+    const std::string rid = xref.attribute("rid").value();
+    return meta.child("author-notes").find_child_by_attribute("corresp", "id", rid.c_str());
+}
+
+void contributor_parts(pugi::xml_node meta, pugi::xml_node contrib, pugi::xml_node c)
 {
     if (pugi::xml_node name = contrib.child("name"); name && !text(name.child("surname")).empty()) {
         c.append_attribute("surname") = text(name.child("surname")).c_str();
@@ -100,7 +102,18 @@ void contributor_parts(pugi::xml_node contrib, pugi::xml_node c)
             if (std::string url = orcid_url(text(id)); !url.empty()) c.append_attribute("orcid") = url.c_str();
     if (std::string email = text(contrib.child("email")); email.find('@') != std::string::npos && email.find(' ') == std::string::npos)
         c.append_attribute("email") = email.c_str();
-    if (std::string_view(contrib.attribute("corresp").value()) == "yes") c.append_attribute("corresponding") = "true";
+    bool corresponding = std::string_view(contrib.attribute("corresp").value()) == "yes";
+    for (pugi::xml_node xref : contrib.children("xref")) {
+        pugi::xml_node note = correspondence(meta, xref);
+        if (!note) continue;
+        corresponding = true;
+        // The note's address is this contributor's when it holds just one.
+        const auto emails = note.select_nodes(".//email");
+        if (emails.size() == 1 && !c.attribute("email"))
+            if (std::string email = text(emails.first().node()); email.find('@') != std::string::npos && email.find(' ') == std::string::npos)
+                c.append_attribute("email") = email.c_str();
+    }
+    if (corresponding) c.append_attribute("corresponding") = "true";
     std::string credit, affiliations;
     for (pugi::xml_node role : contrib.children("role")) {
         std::string term = role.attribute("vocab-term-identifier").value();
@@ -149,10 +162,14 @@ void affiliations(pugi::xml_node meta, pugi::xml_node article)
             add("city", text(city.node()));
         add("country", text(aff.child("country")));
         if (!out.child("institution") && !out.child("department")) {
+            // Its label is left out, whether a <label> or, in older articles, a leading <sup>.
             std::string words;
-            for (pugi::xml_node child : aff.children())
-                if (child.type() == pugi::node_pcdata || (child.type() == pugi::node_element && std::string_view(child.name()) != "label"))
-                    words += child.type() == pugi::node_pcdata ? child.value() : text(child);
+            for (pugi::xml_node child : aff.children()) {
+                const std::string_view name = child.name();
+                if (child.type() == pugi::node_pcdata) words += child.value();
+                else if (child.type() == pugi::node_element && name != "label" && !(name == "sup" && trimmed(words).empty()))
+                    words += text(child);
+            }
             add("institution", trimmed(words));
         }
         if (!out.child("institution") && !out.child("department")) model::meta(article).remove_child(out);
@@ -178,7 +195,7 @@ void contributors(pugi::xml_node meta, pugi::xml_node article, BodyReader& reade
                                             "' have no place in the model; the group is kept by its name");
             pugi::xml_node c = model::append_meta_field(article, "contributor");
             c.append_attribute("role") = role.c_str();
-            contributor_parts(contrib, c);
+            contributor_parts(meta, contrib, c);
             c.text().set(name.c_str());
         }
     }
@@ -208,6 +225,69 @@ void identifiers(pugi::xml_node meta, pugi::xml_node article)
         if (type == "publisher-id" && !model::meta(article).child("slug"))
             set_field(article, "slug", is_slug(value) ? value : model::slugify(value));
     }
+}
+
+// One warning naming the elements of `part` left out, with their counts.
+void warn_left(const std::map<std::string, int>& left, pugi::xml_node part, const std::string& what, BodyReader& reader)
+{
+    if (left.empty()) return;
+    std::string named;
+    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
+    reader.diagnostics.warn(reader.tree.where(part), "jats-skip", what + " elements with no counterpart in the model left out: " + named);
+}
+
+// The journal the article appeared in, for an archive's round trip: its title, ISSNs and
+// publisher, and the volume and issue the article-meta gives. An ISSN whose check digit is
+// wrong is named and left out.
+void journal(pugi::xml_node journal_meta, pugi::xml_node meta, pugi::xml_node article, BodyReader& reader)
+{
+    pugi::xml_node out;
+    auto add = [&](const char* name, const std::string& value) {
+        if (value.empty()) return pugi::xml_node();
+        if (!out) out = model::meta_field(article, "journal");
+        pugi::xml_node node = out.append_child(name);
+        node.text().set(value.c_str());
+        return node;
+    };
+    std::string title = text(journal_meta.child("journal-title-group").child("journal-title"));
+    add("title", title.empty() ? text(journal_meta.child("journal-title")) : title);
+    for (pugi::xml_node issn : journal_meta.children("issn")) {
+        const std::string number = text(issn);
+        if (number.empty()) continue;
+        if (!is_issn(number)) {
+            reader.diagnostics.warn(reader.tree.where(issn), "jats-skip", "'" + number + "' is not an ISSN (its check digit is wrong); left out");
+            continue;
+        }
+        const std::string_view type = issn.attribute("pub-type").value(), format = issn.attribute("publication-format").value();
+        add("issn", number).append_attribute("medium") = type == "ppub" || format == "print" ? "print" : "electronic";
+    }
+    add("publisher", text(journal_meta.child("publisher").child("publisher-name")));
+    add("volume", text(meta.child("volume")));
+    add("number", text(meta.child("issue")));
+    add("issue-title", text(meta.child("issue-title")));
+}
+
+// The journal-meta's elements the model does not keep (journal ids, its contributors, ...),
+// named with their counts.
+void name_what_is_left_of_journal(pugi::xml_node journal_meta, pugi::xml_node article, BodyReader& reader)
+{
+    std::map<std::string, int> left;
+    // The journal-id mimeo writes is its title's slug: nothing of it is lost.
+    const std::string slug = model::slugify(model::meta(article).child("journal").child("title").text().get());
+    for (pugi::xml_node child : journal_meta.children()) {
+        const std::string_view name = child.name();
+        if (child.type() != pugi::node_element || text(child).empty() ||
+            among(name, {"journal-title-group", "journal-title", "issn", "publisher"}))
+            continue;
+        if (name == "journal-id" && std::string_view(child.attribute("journal-id-type").value()) == "publisher-id" &&
+            text(child) == slug)
+            continue;
+        ++left[child.name()];
+    }
+    for (pugi::xml_node child : journal_meta.child("journal-title-group").children())
+        if (child.type() == pugi::node_element && std::string_view(child.name()) != "journal-title") ++left[child.name()];
+    if (journal_meta.child("publisher").child("publisher-loc")) ++left["publisher-loc"];
+    warn_left(left, journal_meta, "journal-meta", reader);
 }
 
 // The article's own copyright: statements, year and holder the publication's rights line gave
@@ -287,11 +367,23 @@ void name_what_is_left(pugi::xml_node meta, BodyReader& reader)
     static const Names read = {"article-id", "article-categories", "title-group", "contrib-group", "aff", "pub-date",
                                "volume", "issue", "issue-title", "elocation-id", "fpage", "lpage", "history",
                                "permissions", "self-uri", "related-article", "abstract", "trans-abstract", "kwd-group",
-                               "funding-group", "custom-meta-group", "page-range"};
+                               "funding-group", "custom-meta-group", "page-range", "copyright-statement",
+                               "copyright-year", "copyright-holder", "license"};
     static const Names read_in_contrib = {"name", "string-name", "collab", "contrib-id", "email", "role", "xref"};
     std::map<std::string, int> left;
-    for (pugi::xml_node child : meta.children())
-        if (child.type() == pugi::node_element && !among(child.name(), read)) ++left[child.name()];
+    std::set<std::string> pointed_at;  // the notes that made a contributor the corresponding author
+    for (const pugi::xpath_node& xref : meta.select_nodes("contrib-group/contrib/xref"))
+        if (correspondence(meta, xref.node())) pointed_at.insert(xref.node().attribute("rid").value());
+    for (pugi::xml_node child : meta.children()) {
+        if (child.type() != pugi::node_element || among(child.name(), read)) continue;
+        if (std::string_view(child.name()) != "author-notes") {
+            ++left[child.name()];
+            continue;
+        }
+        for (pugi::xml_node note : child.children())
+            if (note.type() == pugi::node_element && !pointed_at.count(note.attribute("id").value()))
+                ++left["author-notes/" + std::string(note.name())];
+    }
     for (pugi::xml_node child : meta.child("permissions").children())
         if (child.type() == pugi::node_element &&
             !among(child.name(), {"copyright-statement", "copyright-year", "copyright-holder", "license"}))
@@ -301,17 +393,14 @@ void name_what_is_left(pugi::xml_node meta, BodyReader& reader)
             if (child.type() != pugi::node_element) continue;
             const std::string_view name = child.name();
             if (!among(name, read_in_contrib)) ++left["contrib/" + std::string(name)];
-            else if (name == "xref" && std::string_view(child.attribute("ref-type").value()) != "aff")
+            else if (name == "xref" && std::string_view(child.attribute("ref-type").value()) != "aff" &&
+                     !correspondence(meta, child))
                 ++left["contrib/xref to " + std::string(child.attribute("ref-type").value())];
             else if (name == "role" && std::string_view(child.attribute("vocab").value()) != "credit")
                 ++left["contrib/role (not CRediT)"];
         }
     }
-    if (left.empty()) return;
-    std::string named;
-    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
-    reader.diagnostics.warn(reader.tree.where(meta), "jats-skip",
-                            "front-matter elements with no counterpart in the model left out: " + named);
+    warn_left(left, meta, "front-matter", reader);
 }
 
 // A contributor's affiliation that names no affiliation kept is left out of its list.
@@ -359,7 +448,7 @@ void funding(pugi::xml_node meta, pugi::xml_node article)
         if (std::string id = text(source.child("institution-wrap").child("institution-id")); !id.empty() && id.find(' ') == std::string::npos)
             out.append_attribute("funder-id") = id.c_str();
         if (std::string number = trimmed(text(award.child("award-id"))); !number.empty())
-            out.append_attribute("award") = std::regex_replace(number, std::regex("\\s+"), " ").c_str();
+            out.append_attribute("award") = squeezed(number).c_str();
     }
 }
 
@@ -411,6 +500,9 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     history(meta.child("history"), article);
     if (std::string lang = jats_article.attribute("xml:lang").value(); is_language_tag(lang)) set_field(article, "language", lang);
     identifiers(meta, article);
+    pugi::xml_node journal_meta = jats_article.child("front").child("journal-meta");
+    journal(journal_meta, meta, article, reader);
+    name_what_is_left_of_journal(journal_meta, article, reader);
     for (pugi::xml_node uri : meta.children("self-uri")) {
         std::string url = uri.attribute("xlink:href").value();
         if (url.empty()) url = text(uri);
@@ -439,7 +531,8 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
         for (pugi::xml_node kwd : group.children("kwd"))
             if (std::string tag = text(kwd); !tag.empty()) model::append_meta_field(article, "tag").text().set(tag.c_str());
     abstracts(meta, article, reader);
-    permissions(meta.child("permissions"), article);
+    // NLM 2 puts the copyright lines straight into the article-meta.
+    permissions(meta.child("permissions") ? meta.child("permissions") : meta, article);
     funding(meta, article);
     provenance(meta, article, reader);
     name_what_is_left(meta, reader);

@@ -47,12 +47,13 @@ std::string formula_tex(std::string tex)
 }
 
 // A formula: its TeX and its MathML, copied as they are (with their namespace), its id and
-// label; one given only as a picture stays a picture.
+// label; one given only as a picture stays a picture. `f` is an inline-formula or
+// disp-formula, or an <mml:math> written straight into the text, as older NLM articles do.
 void formula(pugi::xml_node f, pugi::xml_node out, bool display, BodyReader& reader)
 {
     pugi::xml_node alternatives = f.child("alternatives");
     auto find = [&](const char* name) { return f.child(name) ? f.child(name) : alternatives.child(name); };
-    pugi::xml_node tex = find("tex-math"), mathml = find("mml:math");
+    pugi::xml_node tex = find("tex-math"), mathml = std::string_view(f.name()) == "mml:math" ? f : find("mml:math");
     const std::string id = f.attribute("id").value();
     if (!tex && !mathml) {
         if (pugi::xml_node graphic = find("graphic") ? find("graphic") : find("inline-graphic")) {
@@ -66,11 +67,18 @@ void formula(pugi::xml_node f, pugi::xml_node out, bool display, BodyReader& rea
     if (!id.empty()) math.append_attribute("id") = id.c_str();
     if (std::string label = all_text(f.child("label")); !label.empty()) math.append_attribute("label") = label.c_str();
     const std::string text = tex ? formula_tex(all_text(tex)) : mathml ? "" : all_text(f);
+    if ((tex || mathml) && find("textual-form")) ++reader.textual_forms;
     if (!text.empty()) math.append_child(pugi::node_pcdata).set_value(text.c_str());
     if (mathml) {
         pugi::xml_node copy = math.append_copy(mathml);
         copy.remove_attribute("xmlns:mml");
         copy.prepend_attribute("xmlns:mml") = mathml_ns;
+        // The id of MathML written straight into the text is the formula's, and one the same
+        // as its formula's is said twice: either is kept once, on the model's <math>.
+        if (pugi::xml_attribute own = copy.attribute("id"); own && (f == mathml || id == own.value())) {
+            if (id.empty()) math.insert_attribute_after("id", math.attribute("display")) = own.value();
+            copy.remove_attribute(own);
+        }
     }
 }
 
@@ -117,7 +125,7 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
             const char* src = child.attribute("xlink:href").value();
             if (!*src) return;
             pugi::xml_node image = out.append_child("image");
-            image.append_attribute("src") = src;
+            image.append_attribute("src") = graphic_src(src, reader).c_str();
             if (pugi::xml_node alt = child.child("alt-text")) image.append_attribute("alt") = all_text(alt).c_str();
             if (pugi::xml_attribute title = child.attribute("xlink:title")) image.append_attribute("title") = title.value();
         } else if (name == "xref") {
@@ -161,6 +169,8 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
             if (const char* id = child.attribute("id").value(); *id) out.append_child("anchor").append_attribute("id") = id;
         } else if (name == "inline-formula" || name == "disp-formula") {
             formula(child, out, name == "disp-formula", reader);
+        } else if (name == "mml:math") {
+            formula(child, out, std::string_view(child.attribute("display").value()) == "block", reader);
         } else {
             if (!plain_phrase(name) && reader.warned.insert(std::string(name)).second)
                 reader.diagnostics.warn(reader.tree.where(child), "jats-unknown",

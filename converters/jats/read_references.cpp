@@ -13,22 +13,6 @@
 namespace mimeo::jats {
 namespace {
 
-std::string squeezed(const std::string& text)
-{
-    std::string out;
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 std::string text_of(pugi::xml_node node) { return squeezed(all_text(node)); }
 
 // A citation's content as inlines: its emphasis and links kept, every other element (the
@@ -58,6 +42,13 @@ void citation_inlines(pugi::xml_node from, pugi::xml_node out)
             citation_inlines(child, out);
         }
     }
+}
+
+bool has_own_words(pugi::xml_node citation)
+{
+    for (pugi::xml_node child : citation.children())
+        if (child.type() == pugi::node_pcdata && !squeezed(child.value()).empty()) return true;
+    return false;
 }
 
 std::string person(pugi::xml_node name)
@@ -90,23 +81,51 @@ void parts(pugi::xml_node citation, pugi::xml_node out)
         if (pugi::xml_node t = citation.child(title); t && !out.child("title")) citation_inlines(t, out.append_child("title"));
     if (pugi::xml_node source = citation.child("source")) citation_inlines(source, out.append_child("container"));
     add("year", token(text_of(citation.child("year"))));
-    add("volume", token(text_of(citation.child("volume"))));
-    add("issue", token(text_of(citation.child("issue"))));
+    add("volume", text_of(citation.child("volume")));
+    add("issue", text_of(citation.child("issue")));  // "pt 2" is a token as the schema means it
     const std::string first = text_of(citation.child("fpage")), last = text_of(citation.child("lpage"));
-    add("pages", token(first.empty() ? text_of(citation.child("elocation-id")) : last.empty() ? first : first + "-" + last));
+    add("pages", first.empty() ? text_of(citation.child("elocation-id")) : last.empty() ? first : first + "-" + last);
     add("publisher", text_of(citation.child("publisher-name")));
     for (pugi::xml_node id : citation.children("pub-id")) {
         const std::string_view type = id.attribute("pub-id-type").value();
         if (type == "doi") add("doi", token(text_of(id)));
         if (type == "pmid") add("pmid", token(text_of(id)));
     }
-    for (pugi::xml_node link : citation.children()) {
-        if (!among(link.name(), {"ext-link", "uri"})) continue;
+    // Links, also those inside a <comment> ("doi: <ext-link>", "Available at <ext-link>").
+    for (const pugi::xpath_node& found : citation.select_nodes(".//ext-link | .//uri")) {
+        pugi::xml_node link = found.node();
         const std::string href = link.attribute("xlink:href").value();
         if (std::string_view(link.attribute("ext-link-type").value()) == "doi")
             add("doi", token(href.rfind("10.", 0) == 0 ? href : text_of(link)));
         else if (allowed_url(href, false))
             add("url", href);
+    }
+}
+
+// The sentence of a tagged citation: its parts as the model writes them, with "et al." where
+// the authors are cut short, then whatever it tags that no part holds (comments, conference,
+// edition ...), as written.
+void tagged_sentence(pugi::xml_node tagged, pugi::xml_node reference)
+{
+    model::write_citation_sentence(reference);
+    pugi::xml_node sentence = reference.child("citation");
+    if (tagged.select_node(".//etal")) {
+        std::string text = sentence.text().get(), authors;
+        for (pugi::xml_node a : reference.children("author")) authors += (authors.empty() ? "" : ", ") + std::string(a.text().get());
+        if (!authors.empty() && text.rfind(authors, 0) == 0) sentence.text().set((authors + ", et al." + text.substr(authors.size())).c_str());
+    }
+    static const Names held = {
+        "person-group", "name", "string-name", "collab", "etal", "article-title", "chapter-title", "data-title", "part-title",
+        "source", "year", "volume", "issue", "fpage", "lpage", "elocation-id", "publisher-name", "pub-id", "label"};
+    for (pugi::xml_node child : tagged.children()) {
+        if (child.type() != pugi::node_element || among(child.name(), held) || text_of(child).empty()) continue;
+        // "doi: 10.1371/..." says again the DOI the sentence ends with.
+        std::string words = text_of(child);
+        if (words.rfind("doi:", 0) == 0) words = trimmed(words.substr(4));
+        if (words == reference.child("doi").text().get()) continue;
+        sentence.append_child(pugi::node_pcdata).set_value(" ");
+        citation_inlines(child, sentence);
+        if (words.back() != '.') sentence.append_child(pugi::node_pcdata).set_value(".");
     }
 }
 
@@ -118,29 +137,45 @@ void read_references(pugi::xml_node ref_list, BodyReader& reader)
     if (!references) references = reader.article.append_child("references");
     if (pugi::xml_node title = ref_list.child("title"); title && !references.child("title"))
         read_inlines(title, references.prepend_child("title"), reader);
+    int without_citation = 0;
     for (pugi::xml_node ref : ref_list.children("ref")) {
         // The citation as written, and the one whose parts are tagged: one element may be both
         // (a mixed-citation tags its parts among its words), or citation-alternatives holds two.
         pugi::xml_node mixed = ref.child("mixed-citation"), tagged = ref.child("element-citation");
         if (!mixed) mixed = ref.child("citation-alternatives").child("mixed-citation");
         if (!tagged) tagged = ref.child("citation-alternatives").child("element-citation");
-        if (!tagged) tagged = ref.child("nlm-citation");
+        // NLM 2's <citation> and NLM 3's <nlm-citation> are either: written, when they carry
+        // punctuation of their own, or tagged.
+        for (const char* older : {"citation", "nlm-citation"}) {
+            pugi::xml_node c = ref.child(older);
+            if (!c) continue;
+            if (has_own_words(c)) mixed = mixed ? mixed : c;
+            else tagged = tagged ? tagged : c;
+        }
         pugi::xml_node citation = mixed ? mixed : tagged;
-        if (!citation) continue;
+        if (!citation) {
+            ++without_citation;
+            continue;
+        }
         std::string id = ref.attribute("id").value();
         if (id.empty() || reader.note_ids.count(id)) id = "ref-" + std::to_string(++reader.generated_ids);
         pugi::xml_node out = references.append_child("reference");
         out.append_attribute("id") = id.c_str();
-        if (std::string type = citation.attribute("publication-type").value(); !type.empty() && type.find(' ') == std::string::npos)
+        std::string type = citation.attribute("publication-type").value();
+        if (type.empty()) type = citation.attribute("citation-type").value();
+        if (!type.empty() && type.find(' ') == std::string::npos)
             out.append_attribute("type") = type.c_str();
         if (std::string label = text_of(ref.child("label")); !label.empty()) out.append_child("label").text().set(label.c_str());
         pugi::xml_node text = out.append_child("citation");
         parts(tagged ? tagged : mixed, out);
         // An element-citation has no punctuation of its own: its parts make the sentence.
         if (mixed) citation_inlines(mixed, text);
-        else model::write_citation_sentence(out);
+        else tagged_sentence(tagged, out);
         if (!text.first_child()) text.text().set(text_of(citation).c_str());
     }
+    if (without_citation)
+        reader.diagnostics.warn(reader.tree.where(ref_list), "jats-skip",
+                                std::to_string(without_citation) + " <ref> with no citation left out");
     if (!references.child("reference")) reader.article.remove_child(references);
 }
 

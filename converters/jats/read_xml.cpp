@@ -169,7 +169,7 @@ void parse_jats(const std::string& text, JatsTree& out, Diagnostics& diagnostics
     // No XML_PARSE_NOENT, DTDLOAD or DTDVALID: nothing outside the file is read, and
     // libxml2's own limits (depth, text size, entity amplification) stay on.
     xmlDocPtr doc = xmlReadMemory(text.data(), static_cast<int>(text.size()), out.file.c_str(), nullptr,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> owned(doc, xmlFreeDoc);
     if (!doc) {

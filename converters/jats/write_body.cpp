@@ -280,7 +280,7 @@ private:
         pugi::xml_node fig = parent.append_child("fig");
         fig.append_attribute("id") = id_of(node, "fig").c_str();
         label_and_caption(node, fig);
-        image_attributes(node.child("image"), fig.append_child("graphic"));
+        for (pugi::xml_node panel : node.children("image")) image_attributes(panel, fig.append_child("graphic"));
         return fig;
     }
 

@@ -112,6 +112,23 @@ void editor(pugi::xml_node group, const std::string& text)
     }
 }
 
+// The publication the article is written for: the issue's, else the journal an article read
+// from an archive was published in, so that its round trip keeps its journal-meta.
+pugi::xml_node venue(pugi::xml_node issue, pugi::xml_node article)
+{
+    pugi::xml_node publication = model::publication(issue);
+    return publication ? publication : model::meta(article).child("journal");
+}
+
+// The issue's field `name`; for an issue of no publication, else the archived article's
+// journal's (`journal_name` there).
+std::string issue_field(pugi::xml_node issue, pugi::xml_node article, const char* name, const char* journal_name)
+{
+    std::string value = field(issue, name);
+    if (value.empty() && !model::publication(issue)) value = field(model::meta(article).child("journal"), journal_name);
+    return value;
+}
+
 void journal_meta(pugi::xml_node publication, pugi::xml_node front, BodyWriter& writer)
 {
     if (!publication) return;
@@ -300,9 +317,13 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
     const std::string published = field(meta, "date").empty() ? field(issue, "date") : field(meta, "date");
     pub_date(out, published, "pub");
     pub_date(out, field(issue, "date"), "collection");
-    if (std::string volume = field(issue, "volume"); !volume.empty()) out.append_child("volume").text().set(volume.c_str());
-    if (std::string number = field(issue, "number"); !number.empty()) out.append_child("issue").text().set(number.c_str());
+    if (std::string volume = issue_field(issue, article, "volume", "volume"); !volume.empty())
+        out.append_child("volume").text().set(volume.c_str());
+    if (std::string number = issue_field(issue, article, "number", "number"); !number.empty())
+        out.append_child("issue").text().set(number.c_str());
     if (pugi::xml_node issue_title = issue.child("title")) write_inlines(issue_title, out.append_child("issue-title"), writer);
+    else if (std::string title = issue_field(issue, article, "title", "issue-title"); !title.empty())
+        out.append_child("issue-title").text().set(title.c_str());
     if (pugi::xml_node pages = meta.child("pages")) {
         out.append_child("fpage").text().set(pages.attribute("first").value());
         if (const char* last = pages.attribute("last").value(); *last) out.append_child("lpage").text().set(last);
@@ -376,7 +397,7 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
 void write_front(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node jats_article, BodyWriter& writer)
 {
     pugi::xml_node front = jats_article.append_child("front");
-    journal_meta(model::publication(issue), front, writer);
+    journal_meta(venue(issue, article), front, writer);
     article_meta(issue, article, front, writer);
 }
 
@@ -391,7 +412,7 @@ std::vector<std::string> archive_gaps(pugi::xml_node issue, pugi::xml_node artic
     std::vector<std::string> gaps;
     pugi::xml_node meta = model::meta(article);
     pugi::xml_node publication = model::publication(issue);
-    if (!publication.child("issn")) gaps.push_back("no ISSN (PMC): set publication.issn");
+    if (!venue(issue, article).child("issn")) gaps.push_back("no ISSN (PMC): set publication.issn");
     if (!*meta.child("license").attribute("url").value())
         gaps.push_back("no licence URL (PMC, JATS4R): set license: to a URL or an SPDX id such as CC-BY-4.0");
     if (!meta.child("subject"))
@@ -413,7 +434,7 @@ std::vector<std::string> archive_gaps(pugi::xml_node issue, pugi::xml_node artic
 std::vector<std::string> missing_metadata(pugi::xml_node issue, pugi::xml_node article)
 {
     std::vector<std::string> missing;
-    if (model::text_of(model::publication(issue).child("title")).empty()) missing.push_back("journal title");
+    if (model::text_of(venue(issue, article).child("title")).empty()) missing.push_back("journal title");
     if (field(model::meta(article), "date").empty() && field(issue, "date").empty()) missing.push_back("publication date");
     if (model::title(article).empty()) missing.push_back("title");
     if (article_language(issue, article).empty()) missing.push_back("language");

@@ -37,13 +37,6 @@ std::string affiliation_for(pugi::xml_node article, const std::string& instituti
     return id;
 }
 
-bool boolean(const yi::Source& source, const YAML::Node& node, const std::string& path)
-{
-    bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) yi::fail(source, node, path, "must be true or false");
-    return value;
-}
-
 class Person {
 public:
     Person(const yi::Source& source, pugi::xml_node article, pugi::xml_node out) : source_(source), article_(article), out_(out) {}
@@ -79,7 +72,7 @@ public:
                 yi::fail(source_, value["email"], yi::join_path(path, "email"), "must be an email address such as a@b.org");
             out_.append_attribute("email") = email.c_str();
         }
-        if (value["corresponding"] && boolean(source_, value["corresponding"], yi::join_path(path, "corresponding")))
+        if (value["corresponding"] && yi::boolean(source_, value["corresponding"], yi::join_path(path, "corresponding")))
             out_.append_attribute("corresponding") = "true";
         for (const char* key : {"affiliations", "affiliation"})
             if (value[key]) affiliations(value[key], yi::join_path(path, key));

@@ -52,7 +52,7 @@ std::vector<Diagnostic> validate_xml(const std::string& xml, const std::string& 
     xmlSetStructuredErrorFunc(&sink, collect_structured_error);
     // XML_PARSE_NONET and no entity substitution: never fetch or expand anything.
     xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), file_name.c_str(), nullptr,
-                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_COMPACT);
     xmlSetStructuredErrorFunc(nullptr, nullptr);
     if (!doc) {
         if (problems.empty()) problems.push_back({Severity::error, "xml", {file_name, 0, 0}, "not well-formed XML"});

@@ -252,13 +252,21 @@ private:
         if (api_minor_ == 22) {
             json picture = image(img, captioned(n).empty() ? alt : captioned(n), "fig:");
             picture["c"][0] = attr(n.attribute("id").value());
-            return node("Para", json::array({std::move(picture)}));
+            json first = node("Para", json::array({std::move(picture)}));
+            if (!img.next_sibling("image")) return first;
+            // A figure of several panels: the first as the figure, the others after it, together.
+            json panels = json::array({std::move(first)});
+            for (pugi::xml_node panel = img.next_sibling("image"); panel; panel = panel.next_sibling("image"))
+                panels.push_back(node("Para", json::array({image(panel, text_inlines(panel.attribute("alt").value()))})));
+            return node("Div", json::array({attr(), std::move(panels)}));
         }
         json caption_blocks = json::array();
         if (json words = captioned(n); !words.empty()) caption_blocks.push_back(node("Plain", words));
+        json panels = json::array();
+        for (pugi::xml_node panel : n.children("image"))
+            panels.push_back(node("Plain", json::array({image(panel, text_inlines(panel.attribute("alt").value()))})));
         return node("Figure", json::array({attr(n.attribute("id").value()),
-                                           json::array({nullptr, std::move(caption_blocks)}),
-                                           json::array({node("Plain", json::array({image(img, alt)}))})}));
+                                           json::array({nullptr, std::move(caption_blocks)}), std::move(panels)}));
     }
 
     void inline_node(pugi::xml_node n, json& out)

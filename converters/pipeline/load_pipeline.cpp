@@ -36,12 +36,6 @@ std::string item_path(const std::string& list, std::size_t i) { return list + "[
     throw Error(yi::where(source, parent), "missing-key", "'" + key_path + "' is missing: " + hint);
 }
 
-bool boolean(const yi::Source& source, const YAML::Node& node, const std::string& key_path)
-{
-    bool value = false;
-    if (!node.IsScalar() || !YAML::convert<bool>::decode(node, value)) yi::fail(source, node, key_path, "must be true or false");
-    return value;
-}
 
 // Format options in a map, checked against the spec (located at the key, naming the entry),
 // with the spec's defaults.
@@ -301,7 +295,7 @@ private:
                                                      yi::where(source_, path), key_path + ".path");
                 if (output.path.empty()) yi::fail(source_, path, key_path + ".path", "must not be empty");
                 output.per_article = names_article_slug(output.path);
-                if (entry["check"]) output.check = boolean(source_, entry["check"], key_path + ".check");
+                if (entry["check"]) output.check = yi::boolean(source_, entry["check"], key_path + ".check");
                 if (output.check && !find_checker(output.format))
                     throw Error(yi::where(source_, entry["check"]), "no-check",
                                 "'" + key_path + ".check': mimeo has no check for format '" + output.format +

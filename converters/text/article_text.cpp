@@ -149,9 +149,13 @@ private:
     {
         const std::string lead = model::caption_lead(node), words = inline_text(node.child("caption"), references_);
         const std::string caption = lead.empty() || words.empty() ? lead + words : lead + " " + words;
-        const std::string shown = image_text(node.child("image"), references_, caption);
-        paragraph(shown);
-        if (!caption.empty() && shown.find(caption) == std::string::npos) paragraph(caption);
+        bool caption_shown = false;
+        for (pugi::xml_node panel : node.children("image")) {
+            const std::string shown = image_text(panel, references_, caption);
+            paragraph(shown);
+            caption_shown |= shown.find(caption) != std::string::npos;
+        }
+        if (!caption.empty() && !caption_shown) paragraph(caption);
     }
 
     void code(pugi::xml_node node)
