@@ -45,6 +45,8 @@ const std::vector<CodeSection>& code_sections()
               "quotes, lists or emphasis nest deeper than the model allows: 200 levels of elements for every importer (checked once, after it), 100 levels in Markdown (each takes two), or one line opens more than 100 quotes and list items"},
              {{"citation-unknown"}, "warning",
               "a Markdown citation `[@key]` names a key no reference (`references:`, `bibliography:`) has; kept as text"},
+             {{"csl-skip"}, "warning",
+              "CSL fields of `references:` or a `bibliography:` file that the model has no place for (editor, edition, ISBN, note, ...), named with their counts; the rest of each item is kept"},
              {{"too-complex"}, "error",
               "a Markdown paragraph holds more than 10,000 image openers `![`, which cmark-gfm 0.29 cannot parse in bounded time"},
              {{"too-large"}, "error",

@@ -107,7 +107,7 @@ void parts(pugi::xml_node citation, pugi::xml_node out)
 // edition ...), as written.
 void tagged_sentence(pugi::xml_node tagged, pugi::xml_node reference)
 {
-    model::write_citation_sentence(reference);
+    model::write_citation_sentence(reference, text_of(tagged.child("publisher-loc")));
     pugi::xml_node sentence = reference.child("citation");
     if (tagged.select_node(".//etal")) {
         std::string text = sentence.text().get(), authors;
@@ -116,7 +116,8 @@ void tagged_sentence(pugi::xml_node tagged, pugi::xml_node reference)
     }
     static const Names held = {
         "person-group", "name", "string-name", "collab", "etal", "article-title", "chapter-title", "data-title", "part-title",
-        "source", "year", "volume", "issue", "fpage", "lpage", "elocation-id", "publisher-name", "pub-id", "label"};
+        "source", "year", "volume", "issue", "fpage", "lpage", "elocation-id", "publisher-name", "publisher-loc", "pub-id",
+        "label"};
     for (pugi::xml_node child : tagged.children()) {
         if (child.type() != pugi::node_element || among(child.name(), held) || text_of(child).empty()) continue;
         // "doi: 10.1371/..." says again the DOI the sentence ends with.

@@ -249,9 +249,9 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
         else if (key == "history")
             apply.history_field(value);
         else if (key == "references")
-            apply_references(value, source, article);
+            apply_references(value, source, article, diagnostics);
         else if (key == "bibliography")
-            apply_bibliography(value, source, article);
+            apply_bibliography(value, source, article, diagnostics);
         else if (key == "source")
             apply.source_field(value, diagnostics);
         else if (key == "epigraph")

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "common/files.hpp"
+#include "common/pandoc_run.hpp"
 #include "common/url.hpp"
 #include "model/model.hpp"
 
@@ -48,8 +49,12 @@ std::string year_of(const YAML::Node& issued)
     return "";
 }
 
+// The CSL fields the model keeps; any other is counted in `left`, to be named.
+const std::set<std::string> kept_fields = {"id",     "type", "author",    "title",     "container-title", "issued", "volume",
+                                           "issue",  "page", "publisher", "publisher-place", "DOI", "PMID", "URL"};
+
 void add_item(const YAML::Node& item, const yi::Source& source, const std::string& path, pugi::xml_node references,
-              std::set<std::string>& ids)
+              std::set<std::string>& ids, std::map<std::string, int>& left)
 {
     yi::require_map(source, item, path);
     if (!item["id"]) yi::fail(source, item, path, "needs an 'id', the key citations name it by");
@@ -87,7 +92,20 @@ void add_item(const YAML::Node& item, const yi::Source& source, const std::strin
     add("doi", text("DOI"));
     add("pmid", text("PMID"));
     if (item["URL"]) add("url", yi::url(source, item["URL"], path + ".URL", false));
-    write_citation_sentence(out);
+    write_citation_sentence(out, text("publisher-place"));
+    for (const auto& field : item)
+        if (const std::string name = field.first.as<std::string>(); !kept_fields.count(name)) ++left[name];
+}
+
+// One warning naming the CSL fields left out, with their counts.
+void name_left_fields(const std::map<std::string, int>& left, const yi::Source& source, const YAML::Node& value,
+                      const char* key, Diagnostics& diagnostics)
+{
+    if (left.empty()) return;
+    std::string named;
+    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
+    diagnostics.warn(yi::where(source, value), "csl-skip",
+                     std::string(key) + ": CSL fields with no counterpart in the model left out: " + named);
 }
 
 std::set<std::string> reference_ids(pugi::xml_node article)
@@ -127,42 +145,53 @@ bool verbatim(pugi::xml_node node)
 
 }  // namespace
 
-void apply_references(const YAML::Node& value, const yi::Source& source, pugi::xml_node article)
+void apply_references(const YAML::Node& value, const yi::Source& source, pugi::xml_node article, Diagnostics& diagnostics)
 {
     if (!value.IsSequence()) yi::fail(source, value, "references", "must be a list of CSL-JSON items");
     pugi::xml_node references = references_of(article);
     std::set<std::string> ids = reference_ids(article);
+    std::map<std::string, int> left;
     for (std::size_t i = 0; i < value.size(); ++i)
-        add_item(value[i], source, "references[" + std::to_string(i) + "]", references, ids);
+        add_item(value[i], source, "references[" + std::to_string(i) + "]", references, ids, left);
+    name_left_fields(left, source, value, "references", diagnostics);
     if (!references.first_child()) article.remove_child(references);
 }
 
-void apply_bibliography(const YAML::Node& value, const yi::Source& source, pugi::xml_node article)
+void apply_bibliography(const YAML::Node& value, const yi::Source& source, pugi::xml_node article,
+                        Diagnostics& diagnostics)
 {
     const fs::path folder = fs::path(source.file).parent_path();
     pugi::xml_node references = references_of(article);
     std::set<std::string> ids = reference_ids(article);
     for (const std::string& name : yi::string_list(source, value, "bibliography")) {
         const fs::path path = fs::path(name).is_absolute() ? fs::path(name) : folder / name;
-        if (path.extension() != ".json")
-            yi::fail(source, value, "bibliography", "'" + name + "' is not CSL-JSON (.json); convert BibTeX with `pandoc " +
-                                                         name + " -t csljson -o refs.json`");
+        const std::string extension = path.extension().string();
+        const char* tex_format = extension == ".bib" ? "biblatex" : extension == ".bibtex" ? "bibtex" : nullptr;
+        if (extension != ".json" && !tex_format)
+            yi::fail(source, value, "bibliography",
+                     "'" + name + "' is neither CSL-JSON (.json), BibLaTeX (.bib) nor BibTeX (.bibtex)");
         std::string text;
         try {
             text = read_file(path, 64u << 20);
         } catch (const Error&) {
             yi::fail(source, value, "bibliography", "cannot read '" + path.string() + "'");
         }
+        // pandoc reads the BibTeX from its stdin, sandboxed: a .bib can make it read nothing else.
+        if (tex_format)
+            text = pandoc::run(pandoc::default_tool(), {"-f", tex_format, "-t", "csljson"}, text, path.string(), diagnostics);
         // JSON is YAML: CSL-JSON reads with the same rules as `references:`, at its own lines.
         const yi::Source file{path.string(), 1};
         const YAML::Node items = yi::parse(text, file);
         if (!items.IsSequence()) yi::fail(file, items, "", "must be a list of CSL-JSON items");
-        for (std::size_t i = 0; i < items.size(); ++i) add_item(items[i], file, "[" + std::to_string(i) + "]", references, ids);
+        std::map<std::string, int> left;
+        for (std::size_t i = 0; i < items.size(); ++i)
+            add_item(items[i], file, "[" + std::to_string(i) + "]", references, ids, left);
+        name_left_fields(left, yi::Source{path.string(), 1}, items, path.filename().c_str(), diagnostics);
     }
     if (!references.first_child()) article.remove_child(references);
 }
 
-void write_citation_sentence(pugi::xml_node reference)
+void write_citation_sentence(pugi::xml_node reference, const std::string& place)
 {
     std::string authors;
     for (pugi::xml_node a : reference.children("author")) authors += (authors.empty() ? "" : ", ") + std::string(a.text().get());
@@ -177,6 +206,10 @@ void write_citation_sentence(pugi::xml_node reference)
     append(reference.child("volume").text().get(), " ");
     if (const char* issue = reference.child("issue").text().get(); *issue) text += std::string("(") + issue + ")";
     append(reference.child("pages").text().get(), ": ");
+    if (!text.empty() && text.back() != '.') text += ".";
+    // "Reading, Mass.: Addison-Wesley."
+    const std::string publisher = reference.child("publisher").text().get();
+    append(place.empty() ? publisher : publisher.empty() ? place : place + ": " + publisher, " ");
     if (!text.empty() && text.back() != '.') text += ".";
     if (const char* doi = reference.child("doi").text().get(); *doi) append(std::string("https://doi.org/") + doi, " ");
     reference.child("citation").text().set(text.c_str());

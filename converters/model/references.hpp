@@ -1,5 +1,5 @@
 // The works an article cites, from front matter: `references:` as CSL-JSON items written in
-// YAML, `bibliography:` as CSL-JSON files; and the sentence a reference list shows for a work
+// YAML, `bibliography:` as CSL-JSON, BibLaTeX or BibTeX files; and the sentence a reference list shows for a work
 // known only by its parts. The JATS importer reads ref-lists into the same <references>.
 #pragma once
 
@@ -15,14 +15,19 @@ namespace mimeo::model {
 
 // `references: [{id, type, author: [{family, given} | {literal}], title, container-title,
 // issued, volume, issue, page, publisher, DOI, PMID, URL}, ...]` (CSL-JSON's names).
-void apply_references(const YAML::Node& value, const yaml_input::Source& source, pugi::xml_node article);
+// CSL fields the model has no place for are named in one `csl-skip` warning, with their counts.
+void apply_references(const YAML::Node& value, const yaml_input::Source& source, pugi::xml_node article,
+                      Diagnostics& diagnostics);
 
-// `bibliography: refs.json` (or a list): CSL-JSON files, relative to the article's folder.
-void apply_bibliography(const YAML::Node& value, const yaml_input::Source& source, pugi::xml_node article);
+// `bibliography: refs.json` (or a list), relative to the article's folder: CSL-JSON files, and
+// BibLaTeX (.bib) or BibTeX (.bibtex) ones, which pandoc's citeproc turns into CSL-JSON
+// (sandboxed; its warnings go to `diagnostics`).
+void apply_bibliography(const YAML::Node& value, const yaml_input::Source& source, pugi::xml_node article,
+                        Diagnostics& diagnostics);
 
 // "Baldwin PR, Penczek PA (2007) The transform class. J Struct Biol 157: 250-261." from a
-// <reference>'s parts, set as its <citation>.
-void write_citation_sentence(pugi::xml_node reference);
+// <reference>'s parts (and the publisher's `place`, which has no part), set as its <citation>.
+void write_citation_sentence(pugi::xml_node reference, const std::string& place = "");
 
 // Markdown's citations, as pandoc writes them: `[@key]`, `[@a; @b, p. 3]` and in-text `@key`,
 // for keys the article's references name, become cross-references shown author-date

@@ -195,6 +195,44 @@ check(len(cites_jats.findall("back/ref-list/ref")) == 2 and len(cites_jats.finda
 check(cites_jats.findtext("front/article-meta/elocation-id") == "e418001",
       "elocation: auto is e, the issue's number and the article's place")
 
+# A BibTeX bibliography, as Zotero and JabRef export it, read through pandoc's citeproc: TeX
+# accents become letters, the parts are kept, the place goes into the sentence, and the fields
+# the model has no place for are named.
+bib = os.path.join(HERE, "bibtex.md")
+bib_model = os.path.join(WORK, "bibtex.xml")
+run = mimeo("import", bib, "-o", bib_model)
+check(run.returncode == 0, f"the article citing a .bib imports: {run.stderr}")
+check("warning[csl-skip]" in run.stderr and "ISBN (1)" in run.stderr and "editor (1)" in run.stderr,
+      f"the BibTeX fields with no place are named: {run.stderr}")
+if run.returncode == 0:
+    b = ET.parse(bib_model).getroot()
+    refs = {r.get("id"): r for r in b.findall(f"{ns}references/{ns}reference")}
+    check(sorted(refs) == ["goedel1931", "knuth1984", "lamport1978"], f"every entry is a reference: {sorted(refs)}")
+    goedel = refs.get("goedel1931")
+    check(goedel is not None and goedel.findtext(f"{ns}author") == "Gödel K"
+          and "Über formal unentscheidbare" in "".join(goedel.find(f"{ns}title").itertext())
+          and "Principia Mathematica" in "".join(goedel.find(f"{ns}title").itertext())
+          and goedel.findtext(f"{ns}pages") == "173-198" and goedel.findtext(f"{ns}doi") == "10.1007/BF01700692",
+          "the accents are letters, braced capitals stay, and the parts are kept")
+    knuth = refs.get("knuth1984")
+    check(knuth is not None and "Reading, Mass.: Addison-Wesley." in knuth.findtext(f"{ns}citation"),
+          "the publisher's place is in the sentence")
+    check([x.get("target") for x in b.iter(f"{ns}xref")] == ["goedel1931", "lamport1978", "knuth1984"],
+          "the citations link to the entries")
+    bib_jats = os.path.join(WORK, "bibtex-jats")
+    run = mimeo("convert", "--issue", ISSUE, bib, "--to", "jats", "-o", bib_jats)
+    check(run.returncode == 0 and len(ET.parse(os.path.join(bib_jats, "proofs-and-clocks.xml")).getroot()
+                                      .findall("back/ref-list/ref")) == 3, f"and reach the JATS ref-list: {run.stderr}")
+broken = os.path.join(WORK, "broken")
+os.makedirs(broken)
+with open(os.path.join(broken, "refs.bib"), "w") as f:
+    f.write("@article{open, title = {never closed\n")
+with open(os.path.join(broken, "a.md"), "w") as f:
+    f.write("---\ntitle: A\nbibliography: refs.bib\n---\nx\n")
+run = mimeo("import", os.path.join(broken, "a.md"))
+check(run.returncode == 1 and "refs.bib" in run.stderr and "error[pandoc-failed]" in run.stderr,
+      f"a broken .bib is an error naming it: {run.stderr}")
+
 # The fixtures lack what PMC needs: a warning for each gap, naming the key; strict refuses them.
 plain = os.path.join(WORK, "plain")
 fixture = os.path.join(ROOT, "fixtures", "articles", "02-notes-and-links.md")
