@@ -182,17 +182,7 @@ void read_references(pugi::xml_node ref_list, BodyReader& reader)
 
 void settle_references(BodyReader& reader)
 {
-    std::set<std::string> ids;
-    for (const pugi::xpath_node& found : reader.article.select_nodes(".//*[@id]")) ids.insert(found.node().attribute("id").value());
-    std::map<std::string, int> unresolved;
-    for (const pugi::xpath_node& found : reader.article.select_nodes(".//*[local-name()='xref']")) {
-        pugi::xml_node xref = found.node();
-        if (ids.count(xref.attribute("target").value())) continue;
-        ++unresolved[xref.attribute("kind").value()];
-        for (pugi::xml_node child = xref.first_child(); child; child = xref.first_child())
-            xref.parent().insert_move_before(child, xref);
-        xref.parent().remove_child(xref);
-    }
+    const std::map<std::string, int> unresolved = model::unwrap_dangling_xrefs(reader.article);
     std::string counts;
     int total = 0;
     for (const auto& [kind, count] : unresolved) {

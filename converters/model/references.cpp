@@ -59,8 +59,7 @@ void add_item(const YAML::Node& item, const yi::Source& source, const std::strin
     yi::require_map(source, item, path);
     if (!item["id"]) yi::fail(source, item, path, "needs an 'id', the key citations name it by");
     const std::string key = yi::scalar(source, item["id"], path + ".id");
-    // An XML id: the key as it is when it is one, else made one.
-    const std::string id = std::regex_match(key, std::regex("[A-Za-z_][A-Za-z0-9_.-]*")) ? key : "ref-" + slugify(key);
+    const std::string id = reference_id(key);
     if (!ids.insert(id).second) yi::fail(source, item["id"], path + ".id", "names another reference already");
     pugi::xml_node out = references.append_child("reference");
     out.append_attribute("id") = id.c_str();
@@ -213,6 +212,29 @@ void write_citation_sentence(pugi::xml_node reference, const std::string& place)
     if (!text.empty() && text.back() != '.') text += ".";
     if (const char* doi = reference.child("doi").text().get(); *doi) append(std::string("https://doi.org/") + doi, " ");
     reference.child("citation").text().set(text.c_str());
+}
+
+std::string reference_id(const std::string& key)
+{
+    static const std::regex xml_id("[A-Za-z_][A-Za-z0-9_.-]*");
+    return std::regex_match(key, xml_id) ? key : "ref-" + slugify(key);
+}
+
+std::map<std::string, int> unwrap_dangling_xrefs(pugi::xml_node article)
+{
+    std::set<std::string> ids;
+    for (const pugi::xpath_node& found : article.select_nodes(".//*[@id]")) ids.insert(found.node().attribute("id").value());
+    std::vector<pugi::xml_node> dangling;
+    for (const pugi::xpath_node& found : article.select_nodes(".//*[local-name()='xref']"))
+        if (!ids.count(found.node().attribute("target").value())) dangling.push_back(found.node());
+    std::map<std::string, int> counts;
+    for (pugi::xml_node xref : dangling) {
+        ++counts[xref.attribute("kind").value()];
+        for (pugi::xml_node child = xref.first_child(); child; child = xref.first_child())
+            xref.parent().insert_move_before(child, xref);
+        xref.parent().remove_child(xref);
+    }
+    return counts;
 }
 
 void link_citations(pugi::xml_node article, const std::string& file, Diagnostics& diagnostics)

@@ -6,6 +6,7 @@
 #include <pugixml.hpp>
 #include <yaml-cpp/yaml.h>
 
+#include <map>
 #include <string>
 
 #include "common/diagnostics.hpp"
@@ -33,5 +34,12 @@ void write_citation_sentence(pugi::xml_node reference, const std::string& place 
 // for keys the article's references name, become cross-references shown author-date
 // ("(Baldwin and Penczek 2007)"); `[@key]` naming no reference is a warning, and stays as text.
 void link_citations(pugi::xml_node article, const std::string& file, Diagnostics& diagnostics);
+
+// A citation key as an XML id: the key itself when it is one, else "ref-" and its slug.
+std::string reference_id(const std::string& key);
+
+// Cross-references whose target the article does not have become their content; returns how
+// many of each kind ("reference", "figure", ...), for the importer's warning.
+std::map<std::string, int> unwrap_dangling_xrefs(pugi::xml_node article);
 
 }  // namespace mimeo::model

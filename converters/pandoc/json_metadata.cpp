@@ -118,6 +118,52 @@ YAML::Node sequence(const std::vector<std::string>& items)
     return list;
 }
 
+// A person of pandoc's metadata: a name, or a map of the parts the model's front matter takes
+// (as pandoc's and Quarto's users write them: `name` as text or {given, family}, `orcid`,
+// `email`, `affiliation(s)`, `corresponding`, `roles`); any other key is added to `dropped`.
+YAML::Node person(const json& value, const std::string& key, std::vector<std::string>& dropped)
+{
+    if (type_of(value) != "MetaMap") return YAML::Node(meta_text(value));
+    static const std::vector<std::string> passed = {"given", "surname", "organization", "orcid", "email",
+                                                    "affiliation", "affiliations", "corresponding", "roles"};
+    YAML::Node out(YAML::NodeType::Map);
+    for (const auto& [part, item] : content_of(value).items()) {
+        if (part == "name" && type_of(item) == "MetaMap") {
+            const json& name = content_of(item);
+            if (name.contains("given")) out["given"] = meta_text(name["given"]);
+            if (name.contains("family")) out["surname"] = meta_text(name["family"]);
+            else if (name.contains("literal")) out["name"] = meta_text(name["literal"]);
+        } else if (part == "name") {
+            out["name"] = meta_text(item);
+        } else if (part == "family") {
+            out["surname"] = meta_text(item);
+        } else if (part == "affiliation" || part == "affiliations") {
+            // Names or ids, or Quarto's maps, each by its name.
+            std::vector<std::string> given;
+            if (type_of(item) == "MetaList")
+                for (const auto& one : content_of(item)) given.push_back(meta_text(one));
+            else
+                given.push_back(meta_text(item));
+            out[part] = sequence(given);
+        } else if (std::find(passed.begin(), passed.end(), part) != passed.end()) {
+            out[part] = part == "corresponding" ? YAML::Node(meta_text(item) == "true") : to_yaml(item);
+        } else {
+            dropped.push_back(key + "." + part);
+        }
+    }
+    return out;
+}
+
+YAML::Node people(const json& value, const std::string& key, std::vector<std::string>& dropped)
+{
+    YAML::Node list(YAML::NodeType::Sequence);
+    if (type_of(value) == "MetaList")
+        for (const auto& item : content_of(value)) list.push_back(person(item, key, dropped));
+    else
+        list.push_back(person(value, key, dropped));
+    return list;
+}
+
 // A field whose inline markup the model keeps.
 void rich_field(const json& value, TreeMapper& mapper, pugi::xml_node article, const char* field)
 {
@@ -225,7 +271,9 @@ void map_metadata(const json& meta, TreeMapper& mapper, pugi::xml_node article, 
                 diagnostics.warn({file, 0, 0}, "pandoc-meta", "language '" + text + "' is not a BCP 47 tag; dropped");
         } else if (key == "author" || key == "authors" || key == "translator" || key == "translators" ||
                    key == "editor" || key == "editors") {
-            front[key] = sequence(names(value));
+            front[key] = key.rfind("author", 0) == 0 ? people(value, key, dropped) : sequence(names(value));
+        } else if (key == "bibliography") {
+            continue;  // after the loop
         } else if (std::find(known.begin(), known.end(), key) != known.end()) {
             front[key] = to_yaml(value);
         } else {
@@ -233,6 +281,9 @@ void map_metadata(const json& meta, TreeMapper& mapper, pugi::xml_node article, 
         }
     }
     if (!tags.empty()) front["tags"] = sequence(tags);
+    // pandoc's metadata is a map in key order: the bibliography's works come after those of
+    // `references:`, as a front matter that gives both reads them.
+    if (meta.contains("bibliography")) front["bibliography"] = to_yaml(meta["bibliography"]);
     model::apply_metadata(front, {file, 1}, article, model::MetadataMode::replace, diagnostics);
 
     if (meta.contains("title")) rich_field(meta["title"], mapper, article, "title");

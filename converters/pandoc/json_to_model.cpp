@@ -7,6 +7,7 @@
 #include "model/attribution.hpp"
 #include "model/builders.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 
 namespace mimeo::pandoc {
 namespace {
@@ -459,7 +460,20 @@ void TreeMapper::inline_node(const json& node, Run& run)
         inline_list(c.at(1), run);
         run.text(single ? "\u2019" : "\u201D");
     } else if (t == "Cite") {
-        inline_list(c.at(1), run);
+        // One work cited, as a citation processor showed it ("(Doe 1999)"): a cross-reference to
+        // it, settled once the metadata's references are read. Else its text: link_citations
+        // reads pandoc's own `[@a; @b, p. 3]` into cross-references shown author-date.
+        const json& citations = c.at(0);
+        const std::string shown = plain_text(c.at(1));
+        const bool as_typed = shown.rfind("[@", 0) == 0 || shown.rfind("@", 0) == 0 || shown.rfind("[-@", 0) == 0;
+        if (citations.size() == 1 && citations[0].contains("citationId") && !as_typed) {
+            pugi::xml_node xref = run.element("xref");
+            xref.append_attribute("target") = model::reference_id(citations[0]["citationId"].get<std::string>()).c_str();
+            xref.append_attribute("kind") = "reference";
+            inlines_in(c.at(1), xref, "");
+        } else {
+            inline_list(c.at(1), run);
+        }
     } else if (t == "Code") {
         run.element("code").text().set(text_at(c.at(1)).c_str());
     } else if (t == "Math") {

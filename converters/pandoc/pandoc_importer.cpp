@@ -4,6 +4,7 @@
 
 #include "common/files.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 #include "model/xml_text.hpp"
 #include "pandoc/json_metadata.hpp"
 #include "pandoc/json_to_model.hpp"
@@ -80,6 +81,16 @@ private:
     fs::path staging_;
 };
 
+// A citation of a work the metadata's references do not hold keeps its text, counted.
+void settle_citations(pugi::xml_node article, const std::string& file, Diagnostics& diagnostics)
+{
+    const auto unresolved = model::unwrap_dangling_xrefs(article);
+    if (auto found = unresolved.find("reference"); found != unresolved.end())
+        diagnostics.warn({file, 0, 0}, "citation-unknown",
+                         std::to_string(found->second) + " citations of works no reference (`references:`, `bibliography:`) "
+                                                         "names kept as their text");
+}
+
 void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics)
 {
     const std::string file = request.path.string();
@@ -111,6 +122,8 @@ void read_through_pandoc(const ImportRequest& request, pugi::xml_document& out, 
         mapper.body(document.at("blocks"));
         map_metadata(document.at("meta"), mapper, article, file, diagnostics);
         mapper.report(file, diagnostics);
+        model::link_citations(article, file, diagnostics);
+        settle_citations(article, file, diagnostics);
     } catch (const json::exception& e) {
         throw Error({file, 0, 0}, "pandoc-json", std::string("pandoc's JSON is not the document tree expected: ") + e.what());
     }
