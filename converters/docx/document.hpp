@@ -30,7 +30,7 @@ enum class InlineKind {
     link,          // `target`: URL, or "#bookmark"; `content`: the link text
     bookmark,      // `target`: the bookmark's name
     field,         // `target`: the field instruction; `content`: its result
-    math,          // `text`: TeX
+    math,          // `text`: TeX; `mathml`: the same as MathML
 };
 
 struct Inline {
@@ -40,6 +40,7 @@ struct Inline {
     std::string target;
     bool external = false;
     std::string alt, title;  // images
+    std::string mathml;      // math: its <mml:math>, written out
     std::vector<Inline> content;
 };
 

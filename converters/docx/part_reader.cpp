@@ -1,5 +1,6 @@
 #include "docx/part_reader.hpp"
 
+#include <sstream>
 #include <array>
 #include <cstdlib>
 #include <string_view>
@@ -279,7 +280,7 @@ private:
             } else if (name == "w:bookmarkStart") {
                 if (!cursor_mark(child)) emit(make_inline(InlineKind::bookmark, "", child.attribute("w:name").value()), out);
             } else if (name == "m:oMath") {
-                emit(make_inline(InlineKind::math, omml_to_tex(child), "inline"), out);
+                emit(math(child, false), out);
             } else if (name == "m:oMathPara") math_paragraph(child, out);
             else if (name == "mc:AlternateContent") inline_children(choose(child), out);
             else if (!ignorable(name)) skip(name);
@@ -288,7 +289,18 @@ private:
 
     void math_paragraph(pugi::xml_node para, std::vector<Inline>& out)
     {
-        for (pugi::xml_node math : para.children("m:oMath")) emit(make_inline(InlineKind::math, omml_to_tex(math), "block"), out);
+        for (pugi::xml_node formula : para.children("m:oMath")) emit(math(formula, true), out);
+    }
+
+    static Inline math(pugi::xml_node formula, bool display)
+    {
+        Inline item = make_inline(InlineKind::math, omml_to_tex(formula), display ? "block" : "inline");
+        pugi::xml_document mathml;
+        omml_to_mathml(formula, display, mathml);
+        std::ostringstream written;
+        mathml.first_child().print(written, "", pugi::format_raw);
+        item.mathml = written.str();
+        return item;
     }
 
     void hyperlink(pugi::xml_node link, std::vector<Inline>& out)

@@ -456,6 +456,7 @@ private:
                 pugi::xml_node math = parent.append_child("math");
                 math.append_attribute("display") = x->target == "block" ? "block" : "inline";
                 math.text().set(clean(x->text).c_str());
+                if (!x->mathml.empty()) math.append_buffer(x->mathml.data(), x->mathml.size());
                 break;
             }
             case InlineKind::link: link(*x, parent, active); break;

@@ -5,6 +5,7 @@
 
 #include "jats/read_body.hpp"
 #include "jats/vocabulary.hpp"
+#include "model/model.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -72,7 +73,7 @@ void formula(pugi::xml_node f, pugi::xml_node out, bool display, BodyReader& rea
     if (mathml) {
         pugi::xml_node copy = math.append_copy(mathml);
         copy.remove_attribute("xmlns:mml");
-        copy.prepend_attribute("xmlns:mml") = mathml_ns;
+        copy.prepend_attribute("xmlns:mml") = model::mathml_namespace;
         // The id of MathML written straight into the text is the formula's, and one the same
         // as its formula's is said twice: either is kept once, on the model's <math>.
         if (pugi::xml_attribute own = copy.attribute("id"); own && (f == mathml || id == own.value())) {

@@ -10,6 +10,7 @@
 #include <set>
 
 #include "jats/vocabulary.hpp"
+#include "model/model.hpp"
 
 namespace mimeo::jats {
 namespace {
@@ -19,7 +20,7 @@ const char* prefix_for(const xmlNs* ns)
     if (!ns || !ns->href) return nullptr;
     const std::string_view href = reinterpret_cast<const char*>(ns->href);
     if (href == xlink_ns) return "xlink";
-    if (href == mathml_ns) return "mml";
+    if (href == model::mathml_namespace) return "mml";
     if (href == ali_ns) return "ali";
     if (href == "http://www.w3.org/XML/1998/namespace") return "xml";
     return ns->prefix ? reinterpret_cast<const char*>(ns->prefix) : nullptr;

@@ -16,7 +16,6 @@ inline constexpr const char* system_id = "http://jats.nlm.nih.gov/archiving/1.3/
 inline constexpr const char* dtd_version = "1.3";
 
 inline constexpr const char* xlink_ns = "http://www.w3.org/1999/xlink";
-inline constexpr const char* mathml_ns = "http://www.w3.org/1998/Math/MathML";
 inline constexpr const char* ali_ns = "http://www.niso.org/schemas/ali/1.0/";
 
 // article-type when the article names none; read back as "no type".

@@ -168,7 +168,7 @@ std::string write_article(pugi::xml_node issue, pugi::xml_node article, const st
     pugi::xml_document doc;
     pugi::xml_node root = doc.append_child("article");
     root.append_attribute("xmlns:xlink") = xlink_ns;
-    root.append_attribute("xmlns:mml") = mathml_ns;
+    root.append_attribute("xmlns:mml") = model::mathml_namespace;
     root.append_attribute("xmlns:ali") = ali_ns;
     root.append_attribute("dtd-version") = dtd_version;
     const std::string type = model::meta_text(article, "type");

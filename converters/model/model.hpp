@@ -11,6 +11,8 @@
 namespace mimeo::model {
 
 inline constexpr const char* namespace_uri = "urn:mimeo:article:1";
+// The model keeps MathML as it is, in its own namespace (the prefix mml).
+inline constexpr const char* mathml_namespace = "http://www.w3.org/1998/Math/MathML";
 
 // The deepest nesting of elements an article may have. libxml2 refuses deeper
 // documents, and the renderers recurse; importers reject deeper input with a clear error.
