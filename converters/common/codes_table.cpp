@@ -249,6 +249,8 @@ const std::vector<CodeSection>& code_sections()
               "a part the package needs is not in it"},
              {{"docx-unsafe-path"}, "error",
               "an entry or relationship target points outside the package"},
+             {{"docx-citation"}, "warning",
+              "Word citation fields (Zotero, Mendeley) citing several works at once, or whose CSL-JSON cannot be read, counted; they keep their text"},
              {{"docx-linked-image"}, "warning",
               "pictures linked to a file rather than embedded (Word's Link to File), named; skipped, their targets never read"},
              {{"docx-encrypted"}, "error",

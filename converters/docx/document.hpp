@@ -31,6 +31,7 @@ enum class InlineKind {
     bookmark,      // `target`: the bookmark's name
     field,         // `target`: the field instruction; `content`: its result
     math,          // `text`: TeX; `mathml`: the same as MathML
+    citation,      // `target`: a citation field's instruction (docx/citations.hpp); `content`: its result
 };
 
 struct Inline {

@@ -2,6 +2,8 @@
 
 #include <cctype>
 
+#include "docx/citations.hpp"
+
 namespace mimeo::docx {
 namespace {
 
@@ -73,6 +75,11 @@ void resolve_fields(std::vector<Inline>& inlines)
     for (Inline& x : inlines) {
         resolve_fields(x.content);
         if (x.kind != InlineKind::field) {
+            resolved.push_back(std::move(x));
+            continue;
+        }
+        if (is_citation_field(x.target)) {  // read with the article's references (docx/citations)
+            x.kind = InlineKind::citation;
             resolved.push_back(std::move(x));
             continue;
         }

@@ -6,11 +6,13 @@
 #include <utility>
 
 #include "common/standard_forms.hpp"
+#include "docx/citations.hpp"
 #include "docx/html_chunk.hpp"
 #include "docx/lists.hpp"
 #include "model/builders.hpp"
 #include "model/ids.hpp"
 #include "model/model.hpp"
+#include "model/references.hpp"
 #include "model/xml_text.hpp"
 
 namespace mimeo::docx {
@@ -81,6 +83,7 @@ bool neutral(const Inline& x)
     case InlineKind::bookmark:
     case InlineKind::image:
     case InlineKind::math:
+    case InlineKind::citation:
     case InlineKind::link: return true;
     default: return false;
     }
@@ -102,6 +105,8 @@ public:
             for (const auto& [id, note] : *notes) reserve_bookmarks(note.blocks);
         blocks(doc_.body, model::body(article_), true);
         notes();
+        citations_.add_references(article_, file_, diagnostics_);
+        model::unwrap_dangling_xrefs(article_);  // when the works could not be read
         metadata();
         report();
     }
@@ -460,6 +465,7 @@ private:
                 break;
             }
             case InlineKind::link: link(*x, parent, active); break;
+            case InlineKind::citation: citation(*x, parent, active); break;
             case InlineKind::field: break;  // resolved in stage one (resolve_fields)
             }
             code = current_code;
@@ -474,6 +480,16 @@ private:
         link.append_attribute("href") = clean(href).c_str();
         if (!x.title.empty()) link.append_attribute("title") = clean(x.title).c_str();
         wrap(pieces(x.content), 0, link, active, true);
+    }
+
+    void citation(const Inline& x, pugi::xml_node parent, const RunFormat& active)
+    {
+        const std::string id = citations_.cite(x.target);
+        if (id.empty()) return wrap(pieces(x.content), 0, parent, active, false);
+        pugi::xml_node xref = parent.append_child("xref");
+        xref.append_attribute("target") = id.c_str();
+        xref.append_attribute("kind") = "reference";
+        wrap(pieces(x.content), 0, xref, active, false);
     }
 
     void anchor_into(const Inline& bookmark, pugi::xml_node parent)
@@ -647,7 +663,8 @@ private:
             case InlineKind::text: out += x.text; break;
             case InlineKind::tab: out += keep_breaks ? "\t" : " "; break;
             case InlineKind::line_break: out += keep_breaks ? "\n" : " "; break;
-            case InlineKind::link: out += plain_text(x.content, keep_breaks); break;
+            case InlineKind::link:
+            case InlineKind::citation: out += plain_text(x.content, keep_breaks); break;
             case InlineKind::math: out += x.text; break;
             default: break;
             }
@@ -666,6 +683,7 @@ private:
     ListCounters counters_;
     model::IdMaker ids_;  // every id given out or reserved for a bookmark
     std::set<std::string> anchors_;   // bookmarks already placed
+    CitationFields citations_;
     std::vector<NoteRef> note_refs_;
     std::map<std::string, int> note_counts_;
     std::set<std::string> dropped_comments_;
