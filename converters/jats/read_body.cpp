@@ -364,8 +364,9 @@ private:
         pugi::xml_node cell = row.append_child("cell");
         if (const char* align = td.attribute("align").value(); among(align, {"left", "center", "right"}))
             cell.append_attribute("align") = align;
+        // A span of one is every cell's; PMC writes it on each, and the model need not.
         for (const char* span : {"colspan", "rowspan"})
-            if (int n = td.attribute(span).as_int(0); n > 0) cell.append_attribute(span) = n;
+            if (int n = td.attribute(span).as_int(0); n > 1) cell.append_attribute(span) = n;
         bool holds_blocks = false, holds_other = false;
         for (pugi::xml_node child : td.children()) {
             if (child.type() == pugi::node_element) (is_display(child.name()) ? holds_blocks : holds_other) = true;

@@ -5,6 +5,9 @@
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
 #include <memory>
 #include <optional>
 #include <set>
@@ -155,16 +158,128 @@ void keep_first_error(void* context, xmlErrorPtr error)
     first->error = Diagnostic{Severity::error, "xml", {first->file, error->line, error->int2}, message};
 }
 
+// Nothing libxml2's path exists for: no internal DTD subset, no entity reference but XML's
+// own five and numeric ones, a UTF-8 declaration if any, and the namespaces mimeo names
+// (MathML, XLink, ALI) declared under those very prefixes. Anything it is unsure of is
+// left to libxml2.
+bool plain_xml(const std::string& text)
+{
+    if (const auto doctype = text.find("<!DOCTYPE"); doctype != std::string::npos) {
+        const auto close = text.find('>', doctype);
+        if (close == std::string::npos || text.find('[', doctype) < close) return false;
+    }
+    if (text.rfind("<?xml", 0) == 0) {
+        const std::string declaration = text.substr(0, text.find("?>"));
+        const auto encoding = declaration.find("encoding");
+        if (encoding != std::string::npos) {
+            std::string name = declaration.substr(encoding + 8, 16);
+            std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+            if (name.find("utf-8") == std::string::npos) return false;
+        }
+    }
+    // Characters XML does not allow, raw or referred to, are for libxml2 to refuse.
+    auto allowed = [](unsigned long c) {
+        return c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF) || (c >= 0xE000 && c <= 0xFFFD) ||
+               (c >= 0x10000 && c <= 0x10FFFF);
+    };
+    for (unsigned char c : text)
+        if (c < 0x20 && !allowed(c)) return false;
+    for (auto amp = text.find('&'); amp != std::string::npos; amp = text.find('&', amp + 1)) {
+        const auto semicolon = text.find(';', amp);
+        if (semicolon == std::string::npos) return false;
+        const std::string name = text.substr(amp + 1, semicolon - amp - 1);
+        if (name.size() > 1 && name[0] == '#') {
+            const bool hex = name[1] == 'x';
+            char* end = nullptr;
+            const unsigned long code = std::strtoul(name.c_str() + (hex ? 2 : 1), &end, hex ? 16 : 10);
+            if (*end || !allowed(code)) return false;
+        } else if (name != "lt" && name != "gt" && name != "amp" && name != "apos" && name != "quot") {
+            return false;
+        }
+    }
+    // Each namespace declaration: its prefix and its URI.
+    const std::pair<std::string_view, const char*> named[] = {{"mml", model::mathml_namespace}, {"xlink", xlink_ns}, {"ali", ali_ns}};
+    for (auto at = text.find("xmlns"); at != std::string::npos; at = text.find("xmlns", at + 5)) {
+        std::size_t i = at + 5;
+        std::string_view prefix;
+        if (i < text.size() && text[i] == ':') {
+            const std::size_t start = ++i;
+            while (i < text.size() && (std::isalnum(static_cast<unsigned char>(text[i])) || text[i] == '_' || text[i] == '-' || text[i] == '.')) ++i;
+            prefix = std::string_view(text).substr(start, i - start);
+        }
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i >= text.size() || text[i] != '=') continue;
+        ++i;
+        while (i < text.size() && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+        if (i >= text.size() || (text[i] != '"' && text[i] != '\'')) continue;
+        const auto close = text.find(text[i], i + 1);
+        if (close == std::string::npos) return false;
+        const std::string_view uri = std::string_view(text).substr(i + 1, close - i - 1);
+        for (const auto& [usual, known] : named)
+            if (uri == known && prefix != usual) return false;
+    }
+    return true;
+}
+
+// The plain file, read by pugixml as libxml2's path would have made it: text nodes of white
+// space kept, CDATA as text, comments and other processing instructions left out. False
+// when pugixml cannot read it, or it nests deeper than libxml2 allows or repeats an
+// attribute, which pugixml lets pass: libxml2 then says what is wrong, and where.
+bool read_plain(const std::string& text, JatsTree& out)
+{
+    const unsigned options = (pugi::parse_default | pugi::parse_ws_pcdata | pugi::parse_pi) & ~pugi::parse_comments;
+    if (!out.doc.load_buffer(text.data(), text.size(), options, pugi::encoding_utf8)) {
+        out.doc.reset();
+        return false;
+    }
+    std::vector<pugi::xml_node> drop;
+    std::vector<std::pair<pugi::xml_node, int>> stack = {{out.doc, 0}};
+    while (!stack.empty()) {
+        auto [node, depth] = stack.back();
+        stack.pop_back();
+        // libxml2 refuses an element naming an attribute twice, as XML does; pugixml not.
+        bool repeated = false;
+        for (pugi::xml_attribute a = node.first_attribute(); a && !repeated; a = a.next_attribute())
+            for (pugi::xml_attribute b = a.next_attribute(); b && !repeated; b = b.next_attribute())
+                repeated = std::string_view(a.name()) == b.name();
+        if (depth > 256 || repeated) {
+            out.doc.reset();
+            return false;
+        }
+        for (pugi::xml_node child : node.children()) {
+            if (child.type() == pugi::node_element) stack.emplace_back(child, depth + 1);
+            else if (child.type() == pugi::node_cdata || (child.type() == pugi::node_pi && std::string_view(child.name()) != raw_pi))
+                drop.push_back(child);
+        }
+    }
+    for (pugi::xml_node node : drop) {
+        if (node.type() == pugi::node_cdata)
+            node.parent().insert_child_before(pugi::node_pcdata, node).set_value(node.value());
+        node.parent().remove_child(node);
+    }
+    out.line_starts = {0};
+    for (std::size_t i = 0; i < text.size(); ++i)
+        if (text[i] == '\n') out.line_starts.push_back(i + 1);
+    return true;
+}
+
 }  // namespace
 
 Location JatsTree::where(pugi::xml_node node) const
 {
+    if (!line_starts.empty()) {
+        const std::ptrdiff_t offset = node.offset_debug();
+        if (offset < 0) return {file, 0, 0};
+        const auto after = std::upper_bound(line_starts.begin(), line_starts.end(), static_cast<std::size_t>(offset));
+        return {file, static_cast<int>(after - line_starts.begin()), 0};
+    }
     auto found = lines.find(node.internal_object());
     return {file, found == lines.end() ? 0 : found->second, 0};
 }
 
 void parse_jats(const std::string& text, JatsTree& out, Diagnostics& diagnostics)
 {
+    if (plain_xml(text) && read_plain(text, out)) return;
     FirstError first{out.file, std::nullopt};
     xmlSetStructuredErrorFunc(&first, keep_first_error);
     // No XML_PARSE_NOENT, DTDLOAD or DTDVALID: nothing outside the file is read, and
