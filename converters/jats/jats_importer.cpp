@@ -34,6 +34,7 @@ void read_jats(const ImportRequest& request, pugi::xml_document& out, Diagnostic
     read_blocks(jats_article.child("body"), model::body(article), reader);
     read_back_sections(jats_article.child("back"), model::body(article), reader);
     settle_references(reader);
+    report_unknown(reader);
     if (reader.textual_forms)
         diagnostics.warn(tree.where(jats_article), "jats-skip",
                          std::to_string(reader.textual_forms) + " <textual-form> of formulas kept as MathML or TeX left out");

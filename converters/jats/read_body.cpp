@@ -37,6 +37,22 @@ std::string graphic_src(const std::string& href, const BodyReader& reader)
     return href;
 }
 
+void note_unknown(pugi::xml_node node, BodyReader& reader)
+{
+    auto [entry, first] = reader.unknown.try_emplace(node.name(), reader.tree.where(node), 0);
+    ++entry->second.second;
+}
+
+void report_unknown(const BodyReader& reader)
+{
+    for (const auto& [name, seen] : reader.unknown) {
+        const int count = seen.second;
+        reader.diagnostics.warn(seen.first, "jats-unknown",
+                                "<" + name + "> (" + std::to_string(count) + (count == 1 ? " time" : " times") +
+                                    ", first here) has no counterpart in the model; its content is kept");
+    }
+}
+
 std::string squeezed(const std::string& text)
 {
     std::string out;
@@ -113,6 +129,11 @@ bool has_element_child(pugi::xml_node node)
     return static_cast<bool>(node.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element; }));
 }
 
+bool holds_blocks(pugi::xml_node node)
+{
+    return static_cast<bool>(node.find_child([](pugi::xml_node n) { return n.type() == pugi::node_element && is_display(n.name()); }));
+}
+
 class Reader {
 public:
     explicit Reader(BodyReader& context) : context_(context) {}
@@ -132,7 +153,8 @@ public:
             } else if (child.type() == pugi::node_element) {
                 const std::string_view name = child.name();
                 if (among(name, skip)) continue;
-                if (is_display(name) || among(name, {"disp-formula", "title", "fn", "attrib"})) {
+                // An element the model does not know is a block when it holds blocks.
+                if (is_display(name) || among(name, {"disp-formula", "title", "fn", "attrib"}) || holds_blocks(child)) {
                     pending = {};
                     block(child, out);
                 } else {
@@ -201,12 +223,7 @@ private:
         }
     }
 
-    void warn_unknown(pugi::xml_node node)
-    {
-        if (context_.warned.insert(node.name()).second)
-            context_.diagnostics.warn(context_.tree.where(node), "jats-unknown",
-                                      "<" + std::string(node.name()) + "> has no counterpart in the model; its content is kept");
-    }
+    void warn_unknown(pugi::xml_node node) { note_unknown(node, context_); }
 
     // A box or group: its caption's title as a paragraph, then its blocks.
     void unwrap(pugi::xml_node node, pugi::xml_node out)

@@ -4,6 +4,7 @@
 #include <pugixml.hpp>
 
 #include <initializer_list>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -18,7 +19,8 @@ struct BodyReader {
     Diagnostics& diagnostics;
     pugi::xml_node article;         // the model article: its <notes> receive footnotes met inline
     std::set<std::string> note_ids;  // <fn> ids that became notes, for <xref ref-type="fn">
-    std::set<std::string> warned;    // element names already reported as unknown
+    // Elements with no counterpart in the model: where each was first met, and how often.
+    std::map<std::string, std::pair<Location, int>> unknown;
     int depth = 0;                   // section depth, for <sec> without @disp-level
     int generated_ids = 0;
     int textual_forms = 0;  // formulas' <textual-form>s left out beside their MathML or TeX
@@ -26,6 +28,11 @@ struct BodyReader {
 
 using Names = std::initializer_list<std::string_view>;
 bool among(std::string_view name, Names names);
+
+// Counts `node` among the elements with no counterpart in the model; report_unknown names
+// them, once the article is read, each with its count and where it was first met.
+void note_unknown(pugi::xml_node node, BodyReader& reader);
+void report_unknown(const BodyReader& reader);
 
 // Every character of text below `node`, markup left out (labels, alt text, code, math).
 std::string all_text(pugi::xml_node node);

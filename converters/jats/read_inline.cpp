@@ -173,9 +173,7 @@ void read_inline(pugi::xml_node child, pugi::xml_node out, BodyReader& reader)
         } else if (name == "mml:math") {
             formula(child, out, std::string_view(child.attribute("display").value()) == "block", reader);
         } else {
-            if (!plain_phrase(name) && reader.warned.insert(std::string(name)).second)
-                reader.diagnostics.warn(reader.tree.where(child), "jats-unknown",
-                                        "<" + std::string(name) + "> has no counterpart in the model; its text is kept");
+            if (!plain_phrase(name)) note_unknown(child, reader);
             read_inlines(child, out, reader);
         }
     }

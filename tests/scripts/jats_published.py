@@ -225,6 +225,19 @@ def main():
         run = mimeo("import", bad, "-o", os.path.join(work, name + ".model"))
         check(run.returncode == 1 and re.search(re.escape(bad) + r":1:\d+: error\[xml\]", run.stderr),
               f"{name}: a located xml error, exit 1: {run.returncode} {run.stderr}")
+    # An element the model has no place for is named once, with its count; one holding blocks
+    # stays a block, its paragraphs apart.
+    unknown = os.path.join(work, "unknown.xml")
+    with open(unknown, "w", encoding="utf-8") as f:
+        f.write('<article dtd-version="1.3"><front><article-meta><title-group><article-title>T</article-title>'
+                '</title-group></article-meta></front><body><p>a <foo>x</foo> <foo>y</foo></p>'
+                '<bar><p>b</p></bar><bar><p>c</p></bar></body></article>')
+    run = mimeo("import", unknown, "-o", os.path.join(work, "unknown.model.xml"))
+    check(run.returncode == 0 and "<bar> (2 times" in run.stderr and "<foo> (2 times" in run.stderr
+          and "<p>" not in run.stderr, f"unknown elements named with their counts: {run.stderr}")
+    if run.returncode == 0:
+        body = ET.parse(os.path.join(work, "unknown.model.xml")).getroot().find("{urn:mimeo:article:1}body")
+        check(["".join(p.itertext()) for p in body] == ["a x y", "b", "c"], "their content kept, blocks as blocks")
     finish("jats_published")
 
 
