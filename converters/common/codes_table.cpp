@@ -169,7 +169,7 @@ const std::vector<CodeSection>& code_sections()
              {{"jats-root"}, "error",
               "the root is not `<article>`"},
              {{"jats-unknown"}, "warning",
-              "an element with no counterpart in the model; its content is kept (one warning per element name, with its count)"},
+              "an element with no counterpart in the model; its content is kept (a figure's object-id, attrib or permissions: left out); one warning per element name, with its count"},
              {{"jats-skip"}, "warning",
               "something left out on import (contributor of another role, sub-articles, a figure without graphic)"},
          }},

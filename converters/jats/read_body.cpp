@@ -26,6 +26,12 @@ std::string trimmed(const std::string& text)
 
 std::string graphic_src(const std::string& href, const BodyReader& reader)
 {
+    // PLOS names a graphic by its DOI ("info:doi/10.1371/journal.pmed.0020007.g001"); its file,
+    // in the article's package, by the DOI's last part.
+    if (href.rfind("info:doi/", 0) == 0) {
+        const std::string local = graphic_src(href.substr(href.rfind('/') + 1), reader);
+        return local == href.substr(href.rfind('/') + 1) ? href : local;
+    }
     const fs::path given(href);
     if (href.empty() || href.find(':') != std::string::npos || given.is_absolute() || href.find("..") != std::string::npos)
         return href;
@@ -37,19 +43,21 @@ std::string graphic_src(const std::string& href, const BodyReader& reader)
     return href;
 }
 
-void note_unknown(pugi::xml_node node, BodyReader& reader)
+void note_unknown(pugi::xml_node node, BodyReader& reader, bool kept)
 {
-    auto [entry, first] = reader.unknown.try_emplace(node.name(), reader.tree.where(node), 0);
-    ++entry->second.second;
+    auto [entry, first] = reader.unknown.try_emplace(std::string(node.name()) + (kept ? "" : " "),
+                                                     BodyReader::Unknown{reader.tree.where(node), 0, kept});
+    ++entry->second.count;
 }
 
 void report_unknown(const BodyReader& reader)
 {
-    for (const auto& [name, seen] : reader.unknown) {
-        const int count = seen.second;
+    for (const auto& [key, seen] : reader.unknown) {
+        const std::string name = seen.kept ? key : key.substr(0, key.size() - 1);
         reader.diagnostics.warn(seen.first, "jats-unknown",
-                                "<" + name + "> (" + std::to_string(count) + (count == 1 ? " time" : " times") +
-                                    ", first here) has no counterpart in the model; its content is kept");
+                                "<" + name + "> (" + std::to_string(seen.count) + (seen.count == 1 ? " time" : " times") +
+                                    ", first here) has no counterpart in the model; " +
+                                    (seen.kept ? "its content is kept" : "left out"));
     }
 }
 
@@ -464,6 +472,11 @@ private:
     void figure(pugi::xml_node node, pugi::xml_node jats_caption, pugi::xml_node out, pugi::xml_node owner = {})
     {
         if (!owner) owner = node;
+        // What else a figure holds (its DOI as object-id, attrib, permissions ...) is named.
+        if (std::string_view(owner.name()) == "fig")
+            for (pugi::xml_node part : owner.children())
+                if (part.type() == pugi::node_element && !among(part.name(), {"label", "caption", "graphic", "alternatives"}))
+                    note_unknown(part, context_, false);
         pugi::xml_node graphic = std::string_view(node.name()) == "graphic" ? node : first_of(node, "graphic");
         const char* src = graphic.attribute("xlink:href").value();
         if (!*src) {

@@ -19,8 +19,14 @@ struct BodyReader {
     Diagnostics& diagnostics;
     pugi::xml_node article;         // the model article: its <notes> receive footnotes met inline
     std::set<std::string> note_ids;  // <fn> ids that became notes, for <xref ref-type="fn">
-    // Elements with no counterpart in the model: where each was first met, and how often.
-    std::map<std::string, std::pair<Location, int>> unknown;
+    // Elements with no counterpart in the model: where each was first met, how often, and
+    // whether their content was kept.
+    struct Unknown {
+        Location first;
+        int count = 0;
+        bool kept = true;
+    };
+    std::map<std::string, Unknown> unknown;
     int depth = 0;                   // section depth, for <sec> without @disp-level
     int generated_ids = 0;
     int textual_forms = 0;  // formulas' <textual-form>s left out beside their MathML or TeX
@@ -31,7 +37,7 @@ bool among(std::string_view name, Names names);
 
 // Counts `node` among the elements with no counterpart in the model; report_unknown names
 // them, once the article is read, each with its count and where it was first met.
-void note_unknown(pugi::xml_node node, BodyReader& reader);
+void note_unknown(pugi::xml_node node, BodyReader& reader, bool kept = true);
 void report_unknown(const BodyReader& reader);
 
 // Every character of text below `node`, markup left out (labels, alt text, code, math).
@@ -42,7 +48,8 @@ std::string squeezed(const std::string& text);
 
 // A graphic's xlink:href as the model's image src. PMC's articles name a graphic without its
 // file's extension ("30202.fig.001a" for the 30202.fig.001a.jpg beside the article): the file
-// beside it that has one is the image.
+// beside it that has one is the image; PLOS's "info:doi/10.1371/journal.x.g001" is the
+// journal.x.g001 file beside it, when there is one.
 std::string graphic_src(const std::string& href, const BodyReader& reader);
 
 // Appends the blocks of the JATS `container` to the model element `out`, leaving out the

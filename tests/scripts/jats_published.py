@@ -189,7 +189,9 @@ def main():
         article = os.path.join(package, name)
         shutil.copy(source, article)
         for graphic in {g.get(XLINK + "href") for tag in ("graphic", "inline-graphic") for g in original.iter(tag)}:
-            with open(os.path.join(package, graphic + ".png"), "wb") as f:
+            # PLOS names a graphic by its DOI, its file by the DOI's last part.
+            name_in_package = graphic.rsplit("/", 1)[-1] if graphic.startswith("info:doi/") else graphic
+            with open(os.path.join(package, name_in_package + ".png"), "wb") as f:
                 f.write(PNG)
         page = os.path.join(work, name + ".html")
         run = mimeo("convert", article, "--to", "html", "-o", page)
