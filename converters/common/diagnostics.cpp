@@ -22,6 +22,13 @@ std::string format_diagnostic(const Diagnostic& d)
     return out;
 }
 
+std::string counted_names(const std::map<std::string, int>& counts)
+{
+    std::string named;
+    for (const auto& [name, count] : counts) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
+    return named;
+}
+
 namespace {
 
 // The tests run mimeo with MIMEO_STRICT_CODES set: a code missing from the table is then a

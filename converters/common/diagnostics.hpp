@@ -2,6 +2,7 @@
 // Format: `file:line:col: severity[code]: message` (codes listed in common/codes.hpp).
 #pragma once
 
+#include <map>
 #include <mutex>
 #include <optional>
 #include <stdexcept>
@@ -26,6 +27,9 @@ struct Diagnostic {
 };
 
 std::string format_diagnostic(const Diagnostic& d);
+
+// What a warning names with its counts: "author-notes/fn (4), journal-id (1)".
+std::string counted_names(const std::map<std::string, int>& counts);
 
 // A failure that stops the current conversion. Exit code 1 unless a usage error.
 class Error : public std::runtime_error {

@@ -1,8 +1,8 @@
 #include "docx/part_reader.hpp"
 
-#include <sstream>
 #include <array>
 #include <cstdlib>
+#include <sstream>
 #include <string_view>
 
 #include "common/diagnostics.hpp"

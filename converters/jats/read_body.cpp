@@ -45,19 +45,19 @@ std::string graphic_src(const std::string& href, const BodyReader& reader)
 
 void note_unknown(pugi::xml_node node, BodyReader& reader, bool kept)
 {
-    auto [entry, first] = reader.unknown.try_emplace(std::string(node.name()) + (kept ? "" : " "),
-                                                     BodyReader::Unknown{reader.tree.where(node), 0, kept});
-    ++entry->second.count;
+    auto [entry, first] = reader.unknown.try_emplace({node.name(), kept}, reader.tree.where(node), 0);
+    ++entry->second.second;
 }
 
 void report_unknown(const BodyReader& reader)
 {
     for (const auto& [key, seen] : reader.unknown) {
-        const std::string name = seen.kept ? key : key.substr(0, key.size() - 1);
-        reader.diagnostics.warn(seen.first, "jats-unknown",
-                                "<" + name + "> (" + std::to_string(seen.count) + (seen.count == 1 ? " time" : " times") +
+        const auto& [name, kept] = key;
+        const auto& [where, count] = seen;
+        reader.diagnostics.warn(where, "jats-unknown",
+                                "<" + name + "> (" + std::to_string(count) + (count == 1 ? " time" : " times") +
                                     ", first here) has no counterpart in the model; " +
-                                    (seen.kept ? "its content is kept" : "left out"));
+                                    (kept ? "its content is kept" : "left out"));
     }
 }
 

@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "common/diagnostics.hpp"
 #include "jats/read_xml.hpp"
@@ -19,14 +20,9 @@ struct BodyReader {
     Diagnostics& diagnostics;
     pugi::xml_node article;         // the model article: its <notes> receive footnotes met inline
     std::set<std::string> note_ids;  // <fn> ids that became notes, for <xref ref-type="fn">
-    // Elements with no counterpart in the model: where each was first met, how often, and
-    // whether their content was kept.
-    struct Unknown {
-        Location first;
-        int count = 0;
-        bool kept = true;
-    };
-    std::map<std::string, Unknown> unknown;
+    // Elements with no counterpart in the model, by name and whether their content was kept:
+    // where each was first met, and how often.
+    std::map<std::pair<std::string, bool>, std::pair<Location, int>> unknown;
     int depth = 0;                   // section depth, for <sec> without @disp-level
     int generated_ids = 0;
     int textual_forms = 0;  // formulas' <textual-form>s left out beside their MathML or TeX

@@ -231,9 +231,8 @@ void identifiers(pugi::xml_node meta, pugi::xml_node article)
 void warn_left(const std::map<std::string, int>& left, pugi::xml_node part, const std::string& what, BodyReader& reader)
 {
     if (left.empty()) return;
-    std::string named;
-    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
-    reader.diagnostics.warn(reader.tree.where(part), "jats-skip", what + " elements with no counterpart in the model left out: " + named);
+    reader.diagnostics.warn(reader.tree.where(part), "jats-skip",
+                            what + " elements with no counterpart in the model left out: " + counted_names(left));
 }
 
 // The journal the article appeared in, for an archive's round trip: its title, ISSNs and

@@ -107,13 +107,8 @@ void parts(pugi::xml_node citation, pugi::xml_node out)
 // edition ...), as written.
 void tagged_sentence(pugi::xml_node tagged, pugi::xml_node reference)
 {
-    model::write_citation_sentence(reference, text_of(tagged.child("publisher-loc")));
+    model::write_citation_sentence(reference, text_of(tagged.child("publisher-loc")), static_cast<bool>(tagged.select_node(".//etal")));
     pugi::xml_node sentence = reference.child("citation");
-    if (tagged.select_node(".//etal")) {
-        std::string text = sentence.text().get(), authors;
-        for (pugi::xml_node a : reference.children("author")) authors += (authors.empty() ? "" : ", ") + std::string(a.text().get());
-        if (!authors.empty() && text.rfind(authors, 0) == 0) sentence.text().set((authors + ", et al." + text.substr(authors.size())).c_str());
-    }
     static const Names held = {
         "person-group", "name", "string-name", "collab", "etal", "article-title", "chapter-title", "data-title", "part-title",
         "source", "year", "volume", "issue", "fpage", "lpage", "elocation-id", "publisher-name", "publisher-loc", "pub-id",

@@ -101,10 +101,8 @@ void name_left_fields(const std::map<std::string, int>& left, const yi::Source& 
                       const char* key, Diagnostics& diagnostics)
 {
     if (left.empty()) return;
-    std::string named;
-    for (const auto& [name, count] : left) named += (named.empty() ? "" : ", ") + name + " (" + std::to_string(count) + ")";
     diagnostics.warn(yi::where(source, value), "csl-skip",
-                     std::string(key) + ": CSL fields with no counterpart in the model left out: " + named);
+                     std::string(key) + ": CSL fields with no counterpart in the model left out: " + counted_names(left));
 }
 
 std::set<std::string> reference_ids(pugi::xml_node article)
@@ -185,15 +183,16 @@ void apply_bibliography(const YAML::Node& value, const yi::Source& source, pugi:
         std::map<std::string, int> left;
         for (std::size_t i = 0; i < items.size(); ++i)
             add_item(items[i], file, "[" + std::to_string(i) + "]", references, ids, left);
-        name_left_fields(left, yi::Source{path.string(), 1}, items, path.filename().c_str(), diagnostics);
+        name_left_fields(left, file, items, path.filename().c_str(), diagnostics);
     }
     if (!references.first_child()) article.remove_child(references);
 }
 
-void write_citation_sentence(pugi::xml_node reference, const std::string& place)
+void write_citation_sentence(pugi::xml_node reference, const std::string& place, bool et_al)
 {
     std::string authors;
     for (pugi::xml_node a : reference.children("author")) authors += (authors.empty() ? "" : ", ") + std::string(a.text().get());
+    if (et_al && !authors.empty()) authors += ", et al.";
     std::string text = authors;
     if (reference.child("year")) text += std::string(text.empty() ? "" : " ") + "(" + reference.child("year").text().get() + ")";
     auto append = [&](const std::string& piece, const char* before) {

@@ -27,8 +27,9 @@ void apply_bibliography(const YAML::Node& value, const yaml_input::Source& sourc
                         Diagnostics& diagnostics);
 
 // "Baldwin PR, Penczek PA (2007) The transform class. J Struct Biol 157: 250-261." from a
-// <reference>'s parts (and the publisher's `place`, which has no part), set as its <citation>.
-void write_citation_sentence(pugi::xml_node reference, const std::string& place = "");
+// <reference>'s parts (and the publisher's `place`, which has no part; "et al." after the
+// authors when their list is cut short), set as its <citation>.
+void write_citation_sentence(pugi::xml_node reference, const std::string& place = "", bool et_al = false);
 
 // Markdown's citations, as pandoc writes them: `[@key]`, `[@a; @b, p. 3]` and in-text `@key`,
 // for keys the article's references name, become cross-references shown author-date
