@@ -48,7 +48,7 @@ const std::vector<CodeSection>& code_sections()
              {{"csl-skip"}, "warning",
               "CSL fields of `references:` or a `bibliography:` file that the model has no place for (editor, edition, ISBN, note, ...), named with their counts; the rest of each item is kept"},
              {{"too-complex"}, "error",
-              "a Markdown paragraph holds more than 10,000 image openers `![`, which cmark-gfm 0.29 cannot parse in bounded time"},
+              "a Markdown paragraph holds more than 10,000 image openers `![`, or emphasis marks interleaved so that cmark-gfm 0.29 would take more than about a second (its issue 389), which it cannot parse in bounded time"},
              {{"too-large"}, "error",
               "an input is over its importer's `max-size` (16 MiB for Markdown, 64 MiB for JATS, canonical XML and pandoc's inputs)"},
          }},

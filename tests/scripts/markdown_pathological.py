@@ -85,4 +85,33 @@ for number, (name, text) in enumerate(INPUTS.items()):
         check(result.returncode == 1 and path in result.stderr and "error[" in result.stderr,
               f"{name}: exit {result.returncode} without a clear error: {result.stderr[:300]}")
 print(f"slowest: {slowest:.2f} s")
+
+
+def emphasised_lines(count, separator):
+    """Prose lines each with four kinds of emphasis, as one paragraph or as many."""
+    line = "a line of prose with *emphasis*, _more_, **strong**, ~~struck~~ and a snake_case_name"
+    return separator.join(f"{line} {n}" for n in range(count)) + "\n"
+
+
+# cmark-gfm 0.29's emphasis pass grows with the square of one paragraph's delimiters (issue
+# 389): the bound refuses the big paragraph, located, and takes the same lines as paragraphs.
+SIZED = {
+    "3,000 emphasised lines in one paragraph": (emphasised_lines(3000, "\n"), 0),
+    "12,000 emphasised lines in one paragraph": (emphasised_lines(12000, "\n"), 1),
+    "12,000 emphasised paragraphs": (emphasised_lines(12000, "\n\n"), 0),
+}
+for name, (text, expected) in SIZED.items():
+    path = os.path.join(WORK, "sized.md")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("intro\n\n" + text)
+    start = time.monotonic()
+    result = subprocess.run([MIMEO, "import", path, "-o", path + ".xml"], capture_output=True, text=True, timeout=60)
+    print(f"{name}: exit {result.returncode} in {time.monotonic() - start:.2f} s", flush=True)
+    check(result.returncode == expected, f"{name}: exit {result.returncode}, expected {expected}: {result.stderr[:300]}")
+    if expected:
+        check(f"{path}:3:1: error[too-complex]" in result.stderr, f"{name}: not refused at its paragraph: {result.stderr}")
+    else:
+        with open(path + ".xml", encoding="utf-8") as f:
+            model = f.read()
+        check(model.count("<strong>") == text.count("**") // 2, f"{name}: strong phrases lost")
 finish("markdown_pathological")
