@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -64,6 +65,61 @@ bool is_iso_date(std::string_view value)
     static const std::array<int, 12> days = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     const int day = number(value.substr(8, 2));
     return day >= 1 && day <= days[static_cast<std::size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
+}
+
+std::optional<DateTime> parse_date_time(std::string_view value)
+{
+    while (!value.empty() && value.back() == ' ') value.remove_suffix(1);
+    if (is_iso_date(value)) return DateTime{std::string(value), ""};
+    if (value.size() < 16 || !is_iso_date(value.substr(0, 10)) || (value[10] != 'T' && value[10] != 't' && value[10] != ' '))
+        return std::nullopt;
+    std::string_view rest = value.substr(11);
+    auto two = [&](int most) -> std::optional<int> {
+        if (rest.size() < 2 || !digits(rest.substr(0, 2), 2)) return std::nullopt;
+        const int n = number(rest.substr(0, 2));
+        rest.remove_prefix(2);
+        return n <= most ? std::optional<int>(n) : std::nullopt;
+    };
+    auto hour = two(23);
+    if (!hour || rest.empty() || rest[0] != ':') return std::nullopt;
+    rest.remove_prefix(1);
+    auto minute = two(59);
+    if (!minute) return std::nullopt;
+    int second = 0;
+    if (!rest.empty() && rest[0] == ':') {
+        rest.remove_prefix(1);
+        auto s = two(60);  // a leap second
+        if (!s) return std::nullopt;
+        second = *s;
+        if (!rest.empty() && rest[0] == '.') {  // fractions of a second: kept to the second
+            rest.remove_prefix(1);
+            while (!rest.empty() && std::isdigit(static_cast<unsigned char>(rest[0]))) rest.remove_prefix(1);
+        }
+    }
+    if (!rest.empty() && rest[0] == ' ') rest.remove_prefix(1);
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%02d:%02d:%02d", *hour, *minute, second);
+    std::string time = buffer;
+    if (rest == "Z" || rest == "z" || rest == "UTC") {
+        time += "Z";
+    } else if (!rest.empty()) {
+        // +HH:MM, +HHMM, +HH or YAML's +H
+        const char sign = rest[0];
+        if (sign != '+' && sign != '-') return std::nullopt;
+        rest.remove_prefix(1);
+        std::string zone_digits;
+        for (char c : rest)
+            if (c != ':') zone_digits += c;
+        if (zone_digits.empty() || zone_digits.size() > 4 || !digits(zone_digits, zone_digits.size())) return std::nullopt;
+        int zone_hour = 0, zone_minute = 0;
+        if (zone_digits.size() <= 2) zone_hour = number(zone_digits);
+        else if (zone_digits.size() == 4) zone_hour = number(zone_digits.substr(0, 2)), zone_minute = number(zone_digits.substr(2));
+        else return std::nullopt;
+        if (zone_hour > 23 || zone_minute > 59) return std::nullopt;
+        std::snprintf(buffer, sizeof buffer, "%c%02d:%02d", sign, zone_hour, zone_minute);
+        time += buffer;
+    }
+    return DateTime{std::string(value.substr(0, 10)), time};
 }
 
 bool is_language_tag(std::string_view tag)

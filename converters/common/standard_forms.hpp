@@ -3,6 +3,7 @@
 // last character is a check digit (ISSN, ORCID iD).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -10,6 +11,15 @@ namespace mimeo {
 
 // YYYY, YYYY-MM or YYYY-MM-DD, naming a real month and a day that month has.
 bool is_iso_date(std::string_view value);
+
+// A calendar date with, when given, its time of day: RFC 3339's "2024-03-01T10:00:00Z" and
+// "-08:00", Jekyll's "2013-05-06 02:12:52 +0200", YAML 1.1's timestamps ("2001-12-14 21:59:43.10 -5").
+struct DateTime {
+    std::string date;  // YYYY, YYYY-MM or YYYY-MM-DD
+    std::string time;  // empty, or HH:MM:SS with the zone when one was given: "02:12:52+02:00", "10:00:00Z"
+};
+// The date and time `value` names, normalized as above; nullopt when it names none.
+std::optional<DateTime> parse_date_time(std::string_view value);
 
 // A well-formed tag by RFC 5646's grammar ("en", "pt-BR", "zh-Hant-TW", "x-klingon", "i-navajo").
 // Its subtags are not looked up in the IANA registry: "english" is well-formed.

@@ -120,6 +120,15 @@ std::string date(const Source& source, const YAML::Node& node, const std::string
     return value;
 }
 
+DateTime date_time(const Source& source, const YAML::Node& node, const std::string& key_path)
+{
+    const std::string value = scalar(source, node, key_path);
+    if (auto parsed = parse_date_time(value)) return *parsed;
+    fail(source, node, key_path,
+         "must be a date as YYYY-MM-DD, or a date and time such as 2024-03-01T10:00:00Z or 2013-05-06 02:12:52 +0200, not '" +
+             value + "'");
+}
+
 void check_keys(const Source& source, const YAML::Node& map, const std::string& path,
                 const std::vector<std::string_view>& allowed, Diagnostics* warn_only)
 {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "common/diagnostics.hpp"
+#include "common/standard_forms.hpp"
 
 namespace mimeo::yaml_input {
 
@@ -32,6 +33,8 @@ void require_map(const Source& source, const YAML::Node& node, const std::string
 bool boolean(const Source& source, const YAML::Node& node, const std::string& key_path);
 // A YYYY, YYYY-MM or YYYY-MM-DD date.
 std::string date(const Source& source, const YAML::Node& node, const std::string& key_path);
+// A date, or a date and time as common/standard_forms.hpp's parse_date_time reads it.
+DateTime date_time(const Source& source, const YAML::Node& node, const std::string& key_path);
 // A URL the URL policy allows (common/url.hpp: http, https, mailto; relative only when
 // `relative_allowed`); else a located url-scheme error.
 std::string url(const Source& source, const YAML::Node& node, const std::string& key_path, bool relative_allowed);

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <cstdio>
 
+#include "common/dates.hpp"
 #include "email/compose.hpp"
 #include "email/flowed.hpp"
 #include "email/header_encoding.hpp"
@@ -56,6 +57,19 @@ std::vector<std::string> address_list(const std::vector<Mailbox>& list)
     return tokens;
 }
 
+// The <date> of the latest of `articles`, by its instant; empty when none is dated.
+pugi::xml_node newest_date(const std::vector<pugi::xml_node>& articles)
+{
+    pugi::xml_node newest;
+    std::optional<Instant> newest_when;
+    for (pugi::xml_node article : articles) {
+        const pugi::xml_node date = model::meta(article).child("date");
+        const auto when = model_instant(date.text().get(), date.attribute("time").value());
+        if (when && (!newest_when || when->when > newest_when->when)) newest = date, newest_when = when;
+    }
+    return newest;
+}
+
 std::vector<std::string> header_fields(pugi::xml_node issue, const std::vector<pugi::xml_node>& articles,
                                        bool single_article, const Settings& settings, const std::string& subject)
 {
@@ -67,10 +81,12 @@ std::vector<std::string> header_fields(pugi::xml_node issue, const std::vector<p
     if (!settings.to.empty()) fields.push_back(folded_header("To", address_list(settings.to)));
     if (!settings.reply_to.empty()) fields.push_back(folded_header("Reply-To", address_list(settings.reply_to)));
     fields.push_back(unstructured_header("Subject", subject));
-    // A message of one article is dated by its article, when it has a date.
-    std::string date = single_article ? model::meta_text(articles.front(), "date") : "";
-    if (date.empty()) date = issue.child("date").text().get();
-    fields.push_back("Date: " + rfc5322_date(settings.date_now ? std::string() : date));
+    // A message of one article is dated by it, else by its issue; an undated issue by its newest article.
+    pugi::xml_node date = single_article ? model::meta(articles.front()).child("date") : pugi::xml_node();
+    if (date.text().empty()) date = issue.child("date");
+    if (date.text().empty()) date = newest_date(articles);
+    fields.push_back("Date: " + (settings.date_now ? rfc5322_date("", "")
+                                                   : rfc5322_date(date.text().get(), date.attribute("time").value())));
     fields.push_back("Message-ID: " + message_id(issue, articles, single_article, settings));
     if (!settings.list_id.empty()) {
         std::vector<std::string> tokens;

@@ -1,5 +1,7 @@
 #include "email/message.hpp"
 
+#include "common/dates.hpp"
+
 #include <xxhash.h>
 
 #include <chrono>
@@ -68,31 +70,11 @@ std::string build_message(const std::vector<std::string>& fields, const std::vec
     return wire;
 }
 
-std::string rfc5322_date(const std::string& iso_date)
+std::string rfc5322_date(const std::string& iso_date, const std::string& time)
 {
-    using namespace std::chrono;
-    static const char* day_names[] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    static const char* month_names[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
-    sys_seconds when;
-    if (iso_date.size() >= 4) {
-        const int y = std::stoi(iso_date.substr(0, 4));
-        const unsigned m = iso_date.size() >= 7 ? static_cast<unsigned>(std::stoi(iso_date.substr(5, 2))) : 1;
-        const unsigned d = iso_date.size() >= 10 ? static_cast<unsigned>(std::stoi(iso_date.substr(8, 2))) : 1;
-        // Noon UTC: the same calendar day from UTC-11 to UTC+11.
-        when = sys_days(year{y} / month{m} / day{d}) + hours{12};
-    } else {
-        when = floor<seconds>(system_clock::now());
-    }
-    const sys_days day_start = floor<days>(when);
-    const year_month_day ymd(day_start);
-    const hh_mm_ss time(when - day_start);
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%s, %02u %s %04d %02d:%02d:%02d +0000",
-                  day_names[weekday(day_start).c_encoding()], static_cast<unsigned>(ymd.day()),
-                  month_names[static_cast<unsigned>(ymd.month()) - 1], static_cast<int>(ymd.year()),
-                  static_cast<int>(time.hours().count()), static_cast<int>(time.minutes().count()),
-                  static_cast<int>(time.seconds().count()));
-    return buffer;
+    // Noon UTC when only the day is known: the same calendar day from UTC-11 to UTC+11.
+    if (const auto when = model_instant(iso_date, time, 12)) return rfc822(when->when, when->offset_minutes);
+    return rfc822(std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now()).time_since_epoch().count());
 }
 
 }  // namespace mimeo::email

@@ -23,8 +23,9 @@ std::string build_message(const std::vector<std::string>& fields, const std::vec
                           std::optional<TransferEncoding> encoding, bool crlf, const std::string& seed,
                           Diagnostics& diagnostics);
 
-// "Mon, 14 Apr 2025 12:00:00 +0000" for noon UTC of an ISO date (YYYY, YYYY-MM or
-// YYYY-MM-DD), or for now when `iso_date` is empty.
-std::string rfc5322_date(const std::string& iso_date);
+// The Date field's value for a model date (YYYY, YYYY-MM or YYYY-MM-DD) and its time attribute:
+// "Mon, 06 May 2013 02:12:52 +0200" in the zone it was given in, "Mon, 14 Apr 2025 12:00:00
+// +0000" (noon UTC) for a date alone, and now when `iso_date` is empty.
+std::string rfc5322_date(const std::string& iso_date, const std::string& time);
 
 }  // namespace mimeo::email

@@ -3,7 +3,7 @@
 #include <set>
 
 #include "common/url.hpp"
-#include "feed/feed_dates.hpp"
+#include "common/dates.hpp"
 #include "feed/feed_file.hpp"
 
 namespace fs = std::filesystem;

@@ -82,6 +82,14 @@ Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
     return channel;
 }
 
+// The article's date, at its time of day when it has one.
+std::optional<Seconds> article_date(pugi::xml_node article)
+{
+    const pugi::xml_node date = model::meta(article).child("date");
+    const auto when = model_instant(date.text().get(), date.attribute("time").value());
+    return when ? std::optional<Seconds>(when->when) : std::nullopt;
+}
+
 // The build date: SOURCE_DATE_EPOCH, else the issue's, else the newest article's, so that the
 // same input always makes the same feed; only with no date at all, the clock.
 Seconds build_date(pugi::xml_node issue)
@@ -90,7 +98,7 @@ Seconds build_date(pugi::xml_node issue)
     if (auto date = iso_date_seconds(issue.child("date").text().get())) return *date;
     std::optional<Seconds> newest;
     for (pugi::xml_node article : model::articles(issue))
-        if (auto date = iso_date_seconds(model::meta_text(article, "date"))) newest = std::max(newest.value_or(*date), *date);
+        if (auto date = article_date(article)) newest = std::max(newest.value_or(*date), *date);
     return newest ? *newest : static_cast<Seconds>(std::time(nullptr));
 }
 
@@ -117,7 +125,7 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
     }
 
     // An undated article is as old as its issue.
-    if (auto date = iso_date_seconds(model::meta_text(article, "date"))) entry.date = *date;
+    if (auto date = article_date(article)) entry.date = *date;
     else if (auto issue_date = iso_date_seconds(issue.child("date").text().get())) entry.date = *issue_date;
     else entry.date = channel.updated;
 

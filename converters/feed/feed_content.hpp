@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "feed/feed_dates.hpp"
+#include "common/dates.hpp"
 #include "format/format.hpp"
 
 namespace mimeo::feed {

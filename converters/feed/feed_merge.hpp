@@ -9,7 +9,7 @@
 #include <string>
 
 #include "common/options.hpp"
-#include "feed/feed_dates.hpp"
+#include "common/dates.hpp"
 
 namespace mimeo::feed {
 

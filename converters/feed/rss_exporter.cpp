@@ -103,7 +103,7 @@ void write_rss(const ExportRequest& request)
 const ItemSyntax& rss_syntax()
 {
     static const ItemSyntax syntax{"an RSS 2.0 feed", "item", channel_of, guid_of, pub_date_of, "lastBuildDate",
-                                   "pubDate",         nullptr, rfc822_seconds, rfc822};
+                                   "pubDate",         nullptr, rfc822_seconds, [](Seconds when) { return rfc822(when); }};
     return syntax;
 }
 

@@ -129,7 +129,9 @@ public:
             if (!authors.empty()) escape("By " + model::join_names(authors), out_);
             if (!authors.empty() && !date.empty()) out_ += " \u00B7 ";
             if (!date.empty()) {
-                out_ += "<time datetime=\"" + html::escape(date) + "\">";
+                // A time of day makes it a global date and time string: HTML's "2013-05-06T02:12:52+02:00".
+                const std::string time = meta.child("date").attribute("time").value();
+                out_ += "<time datetime=\"" + html::escape(time.empty() ? date : date + "T" + time) + "\">";
                 escape(model::human_date(date), out_);
                 out_ += "</time>";
             }

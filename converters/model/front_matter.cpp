@@ -51,6 +51,16 @@ struct Apply {
 
     void text_field(const YAML::Node& value, const std::string& key, const char* field)
     {
+        if (key == "date") {  // the article's date, with its time of day when it has one
+            const DateTime when = yi::date_time(source, value, key);
+            if (!wanted(field)) return;
+            pugi::xml_node node = meta_field(article, field);
+            node.remove_children();
+            node.remove_attribute("time");
+            node.text().set(when.date.c_str());
+            if (!when.time.empty()) node.append_attribute("time") = when.time.c_str();
+            return;
+        }
         // An article's url may be relative to the publication's.
         const auto read_value = read(value, key, key, true);
         if (!read_value) return;

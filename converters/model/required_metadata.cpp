@@ -1,20 +1,43 @@
 #include "model/required_metadata.hpp"
 
+#include "common/standard_forms.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::model {
+namespace {
+
+// Jekyll names its posts "2013-05-06-hello-world.md": the date, then the slug.
+struct FileName {
+    std::string date, rest;
+};
+
+FileName parts_of(const std::string& stem)
+{
+    if (stem.size() > 11 && stem[10] == '-' && is_iso_date(std::string_view(stem).substr(0, 10)))
+        return {stem.substr(0, 10), stem.substr(11)};
+    return {"", stem};
+}
+
+}  // namespace
 
 void complete_required_metadata(pugi::xml_node article, const std::filesystem::path& source,
                                 Diagnostics* diagnostics)
 {
-    const std::string stem = source.stem().string();
+    const FileName name = parts_of(source.stem().string());
     if (title(article).empty() && !meta(article).child("title").first_child()) {
-        meta_field(article, "title").text().set(stem.c_str());
-        if (diagnostics) diagnostics->warn({source.string(), 0, 0}, "no-title", "no title given; using '" + stem + "'");
+        meta_field(article, "title").text().set(name.rest.c_str());
+        if (diagnostics) diagnostics->warn({source.string(), 0, 0}, "no-title", "no title given; using '" + name.rest + "'");
+    }
+    if (!name.date.empty() && meta_text(article, "date").empty()) {
+        meta_field(article, "date").text().set(name.date.c_str());
+        if (diagnostics)
+            diagnostics->warn({source.string(), 0, 0}, "date-from-name",
+                              "no date given; using " + name.date + " from the file's name, as Jekyll does");
     }
     if (slug(article).empty()) {
-        std::string made = slugify(title(article));
-        if (made.empty()) made = slugify(stem);
+        // A dated name is Jekyll's, whose slug is the name's; else the title's.
+        std::string made = name.date.empty() ? slugify(title(article)) : slugify(name.rest);
+        if (made.empty()) made = slugify(name.rest);
         if (made.empty()) made = "article";
         meta_field(article, "slug").text().set(made.c_str());
     }

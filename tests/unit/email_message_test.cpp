@@ -148,9 +148,13 @@ TEST(EmailTransfer, Base64RoundTripsInCanonicalForm)
 
 TEST(EmailMessage, DateIsNoonUtcOfTheIssueDate)
 {
-    EXPECT_EQ(rfc5322_date("2025-04-14"), "Mon, 14 Apr 2025 12:00:00 +0000");
-    EXPECT_EQ(rfc5322_date("2024-02-29"), "Thu, 29 Feb 2024 12:00:00 +0000");
-    EXPECT_EQ(rfc5322_date("2025-04").substr(0, 16), "Tue, 01 Apr 2025");
+    EXPECT_EQ(rfc5322_date("2025-04-14", ""), "Mon, 14 Apr 2025 12:00:00 +0000");
+    EXPECT_EQ(rfc5322_date("2024-02-29", ""), "Thu, 29 Feb 2024 12:00:00 +0000");
+    EXPECT_EQ(rfc5322_date("2025-04", "").substr(0, 16), "Tue, 01 Apr 2025");
+    // A time of day keeps its zone; the weekday and day are the zone's.
+    EXPECT_EQ(rfc5322_date("2013-05-06", "02:12:52+02:00"), "Mon, 06 May 2013 02:12:52 +0200");
+    EXPECT_EQ(rfc5322_date("2024-03-01", "23:30:00-08:00"), "Fri, 01 Mar 2024 23:30:00 -0800");
+    EXPECT_EQ(rfc5322_date("2024-03-01", "10:00:00Z"), "Fri, 01 Mar 2024 10:00:00 +0000");
 }
 
 TEST(EmailMessage, MultipartHasBothPartsAndAClosingBoundary)

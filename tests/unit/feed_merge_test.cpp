@@ -156,5 +156,5 @@ TEST(FeedMerge, AtomEntriesByIdAndUpdated)
     // A's title changed: a correction, dated now, so the newest; B and C by their dates.
     EXPECT_EQ(got, (std::vector<std::string>{"A new", "C", "B"}));
     pugi::xml_node a = doc.child("feed").child("entry");
-    EXPECT_GT(feed::parse_rfc3339(a.child_value("updated")).value(), feed::parse_rfc3339("2025-04-07T00:00:00Z").value());
+    EXPECT_GT(parse_rfc3339(a.child_value("updated")).value(), parse_rfc3339("2025-04-07T00:00:00Z").value());
 }

@@ -17,6 +17,32 @@ TEST(StandardForms, IsoDatesNameRealDays)
         EXPECT_FALSE(is_iso_date(bad)) << bad;
 }
 
+TEST(StandardForms, DatesWithTimesAsWritersGiveThem)
+{
+    const std::pair<const char*, DateTime> good[] = {
+        {"2024-03-01", {"2024-03-01", ""}},
+        {"2024-03", {"2024-03", ""}},
+        {"2024-03-01T10:00:00Z", {"2024-03-01", "10:00:00Z"}},
+        {"2024-03-01T10:00:00-08:00", {"2024-03-01", "10:00:00-08:00"}},
+        {"2024-03-01t10:00:00.123+05:30", {"2024-03-01", "10:00:00+05:30"}},
+        {"2013-05-06 02:12:52 +0200", {"2013-05-06", "02:12:52+02:00"}},
+        {"2013-05-06 02:12 +0200", {"2013-05-06", "02:12:00+02:00"}},
+        {"2013-05-06 02:12:52", {"2013-05-06", "02:12:52"}},
+        {"2001-12-14 21:59:43.10 -5", {"2001-12-14", "21:59:43-05:00"}},
+        {"2001-12-14 21:59:43 UTC", {"2001-12-14", "21:59:43Z"}},
+    };
+    for (const auto& [text, expected] : good) {
+        const auto parsed = parse_date_time(text);
+        ASSERT_TRUE(parsed) << text;
+        EXPECT_EQ(parsed->date, expected.date) << text;
+        EXPECT_EQ(parsed->time, expected.time) << text;
+    }
+    for (const char* bad : {"", "2024-02-30T10:00:00Z", "2024-03-01T25:00:00Z", "2024-03-01T10:60:00Z", "2024-03-01T10",
+                            "2024-03-01 10:00:00 +020", "2024-03-01 10:00:00 +2400", "2024-03-01 10:00:00 PST",
+                            "March 1, 2024", "2024-03-01T10:00:00Zjunk"})
+        EXPECT_FALSE(parse_date_time(bad)) << bad;
+}
+
 TEST(StandardForms, LanguageTagsByRfc5646)
 {
     for (const char* good : {"en", "fr", "pt-BR", "zh-Hant-TW", "sr-Latn-RS", "es-419", "de-CH-1996", "sl-rozaj-biske",

@@ -1,10 +1,10 @@
 #include <gtest/gtest.h>
 
-#include "feed/feed_dates.hpp"
+#include "common/dates.hpp"
 
-using namespace mimeo::feed;
+using namespace mimeo;
 
-TEST(FeedDates, IsoDatesAtMidnightUtc)
+TEST(Dates, IsoDatesAtMidnightUtc)
 {
     EXPECT_EQ(iso_date_seconds("1970-01-02"), 86400);
     EXPECT_EQ(iso_date_seconds("2025-04"), iso_date_seconds("2025-04-01"));
@@ -15,7 +15,7 @@ TEST(FeedDates, IsoDatesAtMidnightUtc)
     EXPECT_FALSE(iso_date_seconds(""));
 }
 
-TEST(FeedDates, Rfc822HasWeekdayAndFourDigitYear)
+TEST(Dates, Rfc822HasWeekdayAndFourDigitYear)
 {
     // 14 April 2025 was a Monday; 29 February 2024 a Thursday.
     EXPECT_EQ(rfc822(*iso_date_seconds("2025-04-14")), "Mon, 14 Apr 2025 00:00:00 +0000");
@@ -23,13 +23,13 @@ TEST(FeedDates, Rfc822HasWeekdayAndFourDigitYear)
     EXPECT_EQ(rfc822(0), "Thu, 01 Jan 1970 00:00:00 +0000");
 }
 
-TEST(FeedDates, Rfc3339InUtc)
+TEST(Dates, Rfc3339InUtc)
 {
     EXPECT_EQ(rfc3339(*iso_date_seconds("2025-04-14")), "2025-04-14T00:00:00Z");
     EXPECT_EQ(rfc3339(*iso_date_seconds("1999-12-31") + 86399), "1999-12-31T23:59:59Z");
 }
 
-TEST(FeedDates, ParsesRfc822AsFeedsWriteIt)
+TEST(Dates, ParsesRfc822AsFeedsWriteIt)
 {
     const Seconds monday = *iso_date_seconds("2025-04-14");
     auto plain = parse_rfc822("Mon, 14 Apr 2025 00:00:00 +0000");
@@ -57,7 +57,7 @@ TEST(FeedDates, ParsesRfc822AsFeedsWriteIt)
     EXPECT_FALSE(parse_rfc822("Mon, 14 Apr 2025 00:00:00 +0000 trailing"));
 }
 
-TEST(FeedDates, ParsesRfc3339)
+TEST(Dates, ParsesRfc3339)
 {
     const Seconds monday = *iso_date_seconds("2025-04-14");
     EXPECT_EQ(parse_rfc3339("2025-04-14T00:00:00Z"), monday);
@@ -71,11 +71,34 @@ TEST(FeedDates, ParsesRfc3339)
     EXPECT_FALSE(parse_rfc3339("Mon, 14 Apr 2025 00:00:00 GMT"));
 }
 
-TEST(FeedDates, WrittenDatesReadBack)
+TEST(Dates, WrittenDatesReadBack)
 {
     for (const char* day : {"1970-01-01", "2000-02-29", "2025-04-14", "2038-01-20"}) {
         const Seconds when = *iso_date_seconds(day) + 45296;
         EXPECT_EQ(parse_rfc822(rfc822(when))->when, when) << day;
         EXPECT_EQ(parse_rfc3339(rfc3339(when)), when) << day;
     }
+}
+
+TEST(Dates, ModelInstantsKeepTheirZone)
+{
+    const Seconds day = *iso_date_seconds("2013-05-06");
+    auto jekyll = model_instant("2013-05-06", "02:12:52+02:00");
+    ASSERT_TRUE(jekyll);
+    EXPECT_EQ(jekyll->when, day + 12 * 60 + 52);  // 00:12:52 UTC
+    EXPECT_EQ(jekyll->offset_minutes, 120);
+    EXPECT_EQ(model_instant("2013-05-06", "10:00:00Z")->when, day + 36000);
+    EXPECT_EQ(model_instant("2013-05-06", "10:00:00")->when, day + 36000);
+    EXPECT_EQ(model_instant("2013-05-06", "23:00:00-05:30")->when, day + 86400 + 4 * 3600 + 30 * 60);
+    EXPECT_EQ(model_instant("2013-05-06", "")->when, day);
+    EXPECT_EQ(model_instant("2013-05-06", "", 12)->when, day + 43200);
+    EXPECT_FALSE(model_instant("2013-05-06", "10:00"));
+    EXPECT_FALSE(model_instant("2013-05-06", "10:00:00+0200"));
+    EXPECT_FALSE(model_instant("", "10:00:00Z"));
+}
+
+TEST(Dates, Rfc822InTheGivenZone)
+{
+    EXPECT_EQ(rfc822(*iso_date_seconds("2013-05-06") + 12 * 60 + 52, 120), "Mon, 06 May 2013 02:12:52 +0200");
+    EXPECT_EQ(rfc822(*iso_date_seconds("2024-03-02") + 7 * 3600 + 30 * 60, -480), "Fri, 01 Mar 2024 23:30:00 -0800");
 }

@@ -1,11 +1,11 @@
-#include "feed/feed_dates.hpp"
+#include "common/dates.hpp"
 
 #include <array>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 
-namespace mimeo::feed {
+namespace mimeo {
 namespace {
 
 namespace chr = std::chrono;
@@ -120,12 +120,41 @@ std::optional<Seconds> iso_date_seconds(std::string_view date)
     return civil_seconds(*year, month, day);
 }
 
-std::string rfc822(Seconds when)
+std::optional<Instant> model_instant(std::string_view date, std::string_view time, int untimed_hour)
 {
-    Civil c = civil(when);
+    auto day = iso_date_seconds(date);
+    if (!day) return std::nullopt;
+    if (time.empty()) return Instant{*day + Seconds(untimed_hour) * 3600, 0};
+    std::size_t pos = 0;
+    auto hour = digits(time, pos, 2);
+    if (!hour || !take(time, pos, ':')) return std::nullopt;
+    auto minute = digits(time, pos, 2);
+    if (!minute || !take(time, pos, ':')) return std::nullopt;
+    auto second = digits(time, pos, 2);
+    if (!second) return std::nullopt;
+    int offset = 0;
+    if (pos < time.size() && (time[pos] == '+' || time[pos] == '-')) {
+        const int sign = time[pos++] == '-' ? -1 : 1;
+        auto hours = digits(time, pos, 2);
+        if (!hours || !take(time, pos, ':')) return std::nullopt;
+        auto minutes = digits(time, pos, 2);
+        if (!minutes) return std::nullopt;
+        offset = sign * (*hours * 60 + *minutes);
+    } else {
+        take(time, pos, 'Z');
+    }
+    if (pos != time.size()) return std::nullopt;
+    return Instant{*day + *hour * 3600 + *minute * 60 + *second - Seconds(offset) * 60, offset};
+}
+
+std::string rfc822(Seconds when, int offset_minutes)
+{
+    Civil c = civil(when + Seconds(offset_minutes) * 60);
+    const int zone = offset_minutes < 0 ? -offset_minutes : offset_minutes;
     return std::string(weekday_names[c.weekday]) + ", " + two(int(c.day)) + " " +
            std::string(month_names[c.month - 1]) + " " + four(c.year) + " " + two(int(c.hour)) + ":" +
-           two(int(c.minute)) + ":" + two(int(c.second)) + " +0000";
+           two(int(c.minute)) + ":" + two(int(c.second)) + " " + (offset_minutes < 0 ? "-" : "+") +
+           two(zone / 60) + two(zone % 60);
 }
 
 std::string rfc3339(Seconds when)
@@ -242,4 +271,4 @@ std::optional<Seconds> source_date_epoch()
     return seconds;
 }
 
-}  // namespace mimeo::feed
+}  // namespace mimeo

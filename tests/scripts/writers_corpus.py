@@ -1,0 +1,108 @@
+#!/usr/bin/python3
+# mimeo-test: slow
+"""Posts as Jekyll, Hugo, Zola and pandoc writers keep them (fixtures/writers/): their dates,
+front matter and Markdown, imported and carried into every output, with located diagnostics
+for what mimeo does not take. Feeds go to the W3C feed validator, EPUBs to epubcheck."""
+import email
+import glob
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
+CORPUS = os.path.join(ROOT, "fixtures", "writers")
+CHECK_FEED = os.path.join(ROOT, "..", "shared", "validators", "check-feed")
+WORK = tempfile.mkdtemp(prefix="mimeo-writers-")
+ISSUE = os.path.join(WORK, "issue.yaml")
+with open(ISSUE, "w") as f:
+    f.write("publication: {title: The Lamplighter, url: 'https://lamplighter.example.org/', language: en}\n"
+            "issue: {number: 7, date: 2024-03-04}\n")
+
+
+def mimeo(*args):
+    return subprocess.run([MIMEO, *args], capture_output=True, text=True, timeout=120)
+
+
+def post(site, name):
+    return os.path.join(CORPUS, site, name)
+
+
+def model_of(path, *options):
+    target = os.path.join(WORK, os.path.basename(path) + ".xml")
+    run = mimeo("import", path, "-o", target, *options)
+    check(run.returncode == 0, f"{path}: import failed: {run.stderr}")
+    return (open(target, encoding="utf-8").read() if run.returncode == 0 else ""), run.stderr
+
+
+def write_file(name, text):
+    path = os.path.join(WORK, name)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(text)
+    return path
+
+
+# 1. Dates: Jekyll's, RFC 3339's and YAML's, and the one in a Jekyll file name.
+JEKYLL = "jekyll/_posts"
+DATES = {
+    "2013-05-06-welcome-to-jekyll.md": '<date time="02:12:52+02:00">2013-05-06</date>',
+    "2024-03-01-rfc3339.md": '<date time="10:00:00-08:00">2024-03-01</date>',
+    "2001-12-14-yaml-timestamp.md": '<date time="21:59:43-05:00">2001-12-14</date>',
+    "2019-11-30-winter-schedule.md": "<date>2019-11-30</date>",
+}
+for name, expected in DATES.items():
+    model, stderr = model_of(post(JEKYLL, name))
+    check(expected in model, f"{name}: the model's date is not {expected}: {re.findall(r'<date.*?</date>', model)}")
+    check(("date-from-name" in stderr) == name.startswith("2019"), f"{name}: date-from-name: {stderr}")
+model, _ = model_of(post(JEKYLL, "2019-11-30-winter-schedule.md"))
+check("<slug>winter-schedule</slug>" in model, "a Jekyll name's slug is the name without its date")
+
+for bad, line in (("date: 2013-13-06 02:12:52 +0200", 3), ("date: 2013-05-06 25:00", 3), ("date: 2013-05-06 02:12 PST", 3)):
+    path = write_file("bad-date.md", f"---\ntitle: Bad\n{bad}\n---\nText.\n")
+    run = mimeo("import", path, "-o", path + ".xml")
+    check(run.returncode == 1 and f"{path}:{line}:" in run.stderr and "error[yaml-type]" in run.stderr,
+          f"'{bad}': not a located yaml-type error: {run.stderr}")
+
+# The time and zone reach the feeds (in UTC), the page and the newsletter (in the writer's zone).
+dated = [post(JEKYLL, name) for name in DATES]
+feeds = {}
+for fmt in ("rss", "atom"):
+    target = os.path.join(WORK, f"feed.{fmt}")
+    run = mimeo("convert", "--issue", ISSUE, *dated, "--to", fmt, "-o", target, "-O", "merge=false",
+                "-O", f"feed-url=https://lamplighter.example.org/feed.{fmt}")
+    check(run.returncode == 0, f"{fmt}: {run.stderr}")
+    feeds[fmt] = open(target, encoding="utf-8").read() if run.returncode == 0 else ""
+    checked = mimeo("check", target)
+    check(checked.returncode == 0, f"{fmt}: mimeo check: {checked.stdout}{checked.stderr}")
+    if os.path.exists(CHECK_FEED):
+        result = subprocess.run([CHECK_FEED, target, f"https://lamplighter.example.org/feed.{fmt}"],
+                                capture_output=True, text=True)
+        check(result.returncode == 0, f"{fmt}: the W3C feed validator: {result.stdout}{result.stderr}")
+    else:
+        print(f"SKIP: {CHECK_FEED} is absent; the {fmt} feed was not given to the W3C feed validator")
+for stamp in ("Mon, 06 May 2013 00:12:52 +0000", "Fri, 01 Mar 2024 18:00:00 +0000", "Sat, 15 Dec 2001 02:59:43 +0000",
+              "Sat, 30 Nov 2019 00:00:00 +0000"):
+    check(f"<pubDate>{stamp}</pubDate>" in feeds["rss"], f"rss: no pubDate {stamp}")
+for stamp in ("2013-05-06T00:12:52Z", "2024-03-01T18:00:00Z", "2001-12-15T02:59:43Z"):
+    check(f"<published>{stamp}</published>" in feeds["atom"], f"atom: no published {stamp}")
+# Newest first, by the instant: the 2024 post before the 2019 one.
+check(feeds["rss"].find("March meeting") < feeds["rss"].find("Winter schedule"), "rss: not newest first")
+
+letter = os.path.join(WORK, "letter.eml")
+run = mimeo("convert", post(JEKYLL, "2013-05-06-welcome-to-jekyll.md"), "--to", "email",
+            "-o", letter, "-O", "from=news@lamplighter.example.org")
+check(run.returncode == 0, f"email: {run.stderr}")
+if run.returncode == 0:
+    message = email.message_from_string(open(letter, encoding="utf-8").read())
+    check(message["Date"] == "Mon, 06 May 2013 02:12:52 +0200", f"email: Date is {message['Date']}")
+page = os.path.join(WORK, "page.html")
+run = mimeo("convert", post(JEKYLL, "2024-03-01-rfc3339.md"), "--to", "html", "-o", page)
+check(run.returncode == 0 and '<time datetime="2024-03-01T10:00:00-08:00">' in open(page, encoding="utf-8").read(),
+      f"html: the time element lacks the time: {run.stderr}")
+
+shutil.rmtree(WORK, True)
+finish("writers_corpus")
