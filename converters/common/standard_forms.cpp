@@ -160,6 +160,19 @@ bool is_language_tag(std::string_view tag)
     return i == subtags.size();
 }
 
+bool is_known_language(std::string_view tag)
+{
+    if (!is_language_tag(tag)) return false;
+    const std::string_view primary = tag.substr(0, tag.find('-'));
+    if (primary.size() == 1 || grandfathered(tag)) return true;  // x- and i- tags
+    if (primary.size() != 2) return primary.size() == 3;          // ISO 639-2/3, which ICU does not list whole
+    std::string lower;
+    for (char c : primary) lower += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (const char* const* code = icu::Locale::getISOLanguages(); *code; ++code)
+        if (lower == *code) return true;
+    return false;
+}
+
 std::string iso_country_code(std::string_view name)
 {
     auto folded = [](std::string_view text) {

@@ -25,6 +25,10 @@ std::optional<DateTime> parse_date_time(std::string_view value);
 // Its subtags are not looked up in the IANA registry: "english" is well-formed.
 bool is_language_tag(std::string_view tag);
 
+// A well-formed tag whose language is one: an ISO 639-1 code ICU knows ("en", not "xx"), a
+// three-letter ISO 639-2/3 code, or a private or grandfathered tag. "english" is none.
+bool is_known_language(std::string_view tag);
+
 // The ISO 3166-1 alpha-2 code of a country named in English ("Norway", "United Kingdom") or by
 // its code ("no"), from ICU's region data; empty when it names none.
 std::string iso_country_code(std::string_view name);

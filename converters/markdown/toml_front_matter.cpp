@@ -3,6 +3,7 @@
 #include <toml++/toml.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <sstream>
@@ -29,8 +30,8 @@ public:
         for (std::size_t i = 0; i < entries.size(); ++i) {
             if (i) out_ += ',';
             move_to(entries[i].first->source().begin);
-            quoted(entries[i].first->str());
-            out_ += ": ";
+            key(entries[i].first->str());
+            out_ += ':';
             value(*entries[i].second);
         }
         out_ += '}';
@@ -45,6 +46,7 @@ private:
     void value(const toml::node& node)
     {
         if (node.source().begin.line) move_to(node.source().begin);
+        if (out_.back() == ':') out_ += ' ';  // a value on its key's line, however far along
         if (const toml::table* t = node.as_table()) return table(*t);
         if (const toml::array* a = node.as_array()) {
             out_ += '[';
@@ -80,6 +82,16 @@ private:
         else if (auto t = node.value_exact<toml::time>()) text << *t;
         else if (auto dt = node.value_exact<toml::date_time>()) text << *dt;
         quoted(text.str());
+    }
+
+    // Bare when it can be, so that the value after it keeps its TOML column.
+    void key(std::string_view name)
+    {
+        const bool bare = !name.empty() && name[0] != '-' && std::all_of(name.begin(), name.end(), [](char c) {
+            return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-';
+        });
+        if (bare) out_ += name;
+        else quoted(name);
     }
 
     // A YAML double-quoted scalar: JSON's escapes are YAML's.

@@ -1,6 +1,9 @@
 #include "model/front_matter.hpp"
 
+#include <algorithm>
 #include <optional>
+
+#include "common/standard_forms.hpp"
 
 #include "model/contributors.hpp"
 #include "model/model.hpp"
@@ -14,6 +17,24 @@ namespace {
 
 const std::vector<std::string_view> source_keys = {"title", "publication", "issue", "date", "lang", "url"};
 const std::vector<std::string_view> funding_keys = {"funder", "id", "award"};
+const std::vector<std::string_view> summary_keys = {"summary", "description", "excerpt"};
+const std::vector<std::string_view> taxonomy_keys = {"tags", "categories"};
+
+std::vector<std::string> split_list(const std::string& text)
+{
+    const char* separators = text.find(',') != std::string::npos ? "," : " \t";
+    std::vector<std::string> items;
+    for (std::size_t at = 0; at <= text.size();) {
+        std::size_t end = text.find_first_of(separators, at);
+        if (end == std::string::npos) end = text.size();
+        const std::size_t first = text.find_first_not_of(" \t", at);
+        const std::size_t last = text.find_last_not_of(" \t", end == 0 ? 0 : end - 1);
+        if (first != std::string::npos && first < end && last != std::string::npos && last >= first)
+            items.push_back(text.substr(first, last - first + 1));
+        at = end + 1;
+    }
+    return items;
+}
 
 struct Apply {
     const yi::Source& source;
@@ -65,17 +86,27 @@ struct Apply {
         const auto read_value = read(value, key, key, true);
         if (!read_value) return;
         const std::string& text = *read_value;
-        if (key == "slug" && (text.empty() || slugify(text) != text))
-            yi::fail(source, value, key, "must be lower-case letters, digits and dashes, such as '" + slugify(text) + "'");
+        std::string kept = text;
+        if (key == "slug" && slugify(text) != text) {
+            // Hugo's and Jekyll's slugs take capitals and '_'; the model's are one form.
+            kept = slugify(text);
+            if (kept.empty()) yi::fail(source, value, key, "must hold letters or digits");
+            diagnostics.warn(yi::where(source, value), "slug-normalized",
+                             "the slug '" + text + "' is written '" + kept + "' (lower-case letters, digits and dashes)");
+        }
+        if (key == "lang" && !is_known_language(text))
+            yi::fail(source, value, key, "must be a BCP 47 language tag such as en, fr or pt-BR, not '" + text + "'");
         if (!wanted(field)) return;
         pugi::xml_node node = meta_field(article, field);
         node.remove_children();
-        node.text().set(text.c_str());
+        node.text().set(kept.c_str());
     }
 
-    void repeated_field(const YAML::Node& value, const std::string& key, const char* field)
+    // `split`: a string is a list as Jekyll reads one, "a, b" or "a b".
+    void repeated_field(const YAML::Node& value, const std::string& key, const char* field, bool split = false)
     {
         std::vector<std::string> items = yi::string_list(source, value, key);
+        if (split && value.IsScalar()) items = split_list(items.front());
         if (mode == MetadataMode::fill_missing && meta(article).child(field)) return;
         for (pugi::xml_node n = meta(article).child(field); n; n = meta(article).child(field)) meta(article).remove_child(n);
         for (const auto& item : items)
@@ -188,6 +219,29 @@ struct Apply {
         });
     }
 
+    // summary, description (Hugo, Zola) and excerpt (Jekyll) say one thing: the first given is kept.
+    void summary_field(const YAML::Node& map, const std::string& key)
+    {
+        for (std::string_view earlier : summary_keys) {
+            if (earlier == key) break;
+            if (map[std::string(earlier)] && !map[std::string(earlier)].IsNull()) {
+                diagnostics.warn(yi::where(source, map[key]), "key-alias",
+                                 "'" + key + "' is left out: '" + std::string(earlier) + "' gives the summary");
+                return;
+            }
+        }
+        text_field(map[key], key, "summary");
+    }
+
+    // Zola's `taxonomies: {tags, categories}`.
+    void taxonomies_field(const YAML::Node& value)
+    {
+        yi::require_map(source, value, "taxonomies");
+        yi::check_keys(source, value, "taxonomies", taxonomy_keys, &diagnostics);
+        if (value["tags"]) repeated_field(value["tags"], "taxonomies.tags", "tag", true);
+        if (value["categories"]) repeated_field(value["categories"], "taxonomies.categories", "subject", true);
+    }
+
     void source_field(const YAML::Node& value, Diagnostics& diagnostics)
     {
         yi::require_map(source, value, "source");
@@ -215,7 +269,11 @@ const std::vector<std::string_view>& metadata_keys()
         "title",   "subtitle", "date",     "author",    "authors",      "translator", "translators", "editor",
         "editors", "affiliations", "lang", "slug",   "url",          "doi",        "type",        "elocation",
         "pages",   "subjects", "tags",     "summary",   "license",      "copyright",  "funding",     "history",
-        "source",  "epigraph", "references", "bibliography"};
+        "source",  "epigraph", "references", "bibliography",
+        // Jekyll's, Hugo's and Zola's names for the same things
+        "description", "excerpt", "categories", "taxonomies",
+        // theirs, which say how their sites lay a page out: known, and left to them
+        "layout", "permalink", "params", "linkTitle", "extra", "menu", "toc", "comments", "template", "sitemap"};
     return keys;
 }
 
@@ -234,8 +292,10 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
         const YAML::Node& value = entry.second;
         if (value.IsNull()) continue;
         if (key == "title" || key == "subtitle" || key == "date" || key == "slug" || key == "url" || key == "doi" ||
-            key == "type" || key == "summary" || key == "elocation")
+            key == "type" || key == "elocation")
             apply.text_field(value, key, key.c_str());
+        else if (std::find(summary_keys.begin(), summary_keys.end(), key) != summary_keys.end())
+            apply.summary_field(map, key);
         else if (key == "lang")
             apply.text_field(value, key, "language");
         else if (key == "author" || key == "authors")
@@ -245,7 +305,11 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
         else if (key == "editor" || key == "editors")
             apply.contributors_field(value, key, "editor");
         else if (key == "tags")
-            apply.repeated_field(value, key, "tag");
+            apply.repeated_field(value, key, "tag", true);
+        else if (key == "categories")
+            apply.repeated_field(value, key, "subject", true);
+        else if (key == "taxonomies")
+            apply.taxonomies_field(value);
         else if (key == "subjects")
             apply.repeated_field(value, key, "subject");
         else if (key == "license" && apply.wanted("license"))

@@ -104,5 +104,49 @@ run = mimeo("convert", post(JEKYLL, "2024-03-01-rfc3339.md"), "--to", "html", "-
 check(run.returncode == 0 and '<time datetime="2024-03-01T10:00:00-08:00">' in open(page, encoding="utf-8").read(),
       f"html: the time element lacks the time: {run.stderr}")
 
+# 2. TOML (Hugo, Zola) and JSON (Hugo) front matter, through the same keys and located errors.
+HUGO, ZOLA = "hugo/content/posts", "zola/content/blog"
+model, stderr = model_of(post(HUGO, "harbour-strike.md"))
+for part in ("<title>The harbour strike, day three</title>", '<date time="08:47:11+01:00">2019-03-26</date>',
+             "<subject>News</subject>", "<tag>labour</tag>", "<tag>harbour</tag>",
+             "<summary>Dockers hold the line as talks stall.</summary>"):
+    check(part in model, f"hugo TOML: {part} missing from the model")
+check("Talks between" in model and "+++" not in model and "title =" not in model, "hugo TOML: front matter in the body")
+check("harbour-strike.md:8:8: warning[slug-normalized]" in stderr and "'harbour-strike-day-3'" in stderr
+      and "<slug>harbour-strike-day-3</slug>" in model, f"hugo: the slug not normalized at its place: {stderr}")
+model, stderr = model_of(post(HUGO, "reading-list.md"))
+check("<title>A reading list for the winter</title>" in model and "<date>2021-12-01</date>" in model
+      and ">The Editors</contributor>" in model and "Five books" in model and '"title"' not in model,
+      f"hugo JSON: {model[:600]}")
+model, stderr = model_of(post(ZOLA, "cooperative-bakery.md"))
+check("<tag>cooperatives</tag>" in model and "<tag>food</tag>" in model, "zola: taxonomies.tags are not the tags")
+check("unknown-key" not in stderr, f"zola: its known keys warned of: {stderr}")
+for text, where, code in (('+++\ntitle = "x"\ndate = 2019-13-01\n+++\nBody\n', ":3:", "error[toml]"),
+                          ('+++\ntitle = "x"\ntitle = "y"\n+++\nBody\n', ":3:", "error[toml]"),
+                          ('+++\ntitle = "x"\ndate = 5\n+++\nBody\n', ":3:8:", "error[yaml-type]"),
+                          ('+++\ntitle = "x"\n', ":1:1:", "error[front-matter]"),
+                          ('{\n  "title": "x",\n  "lang": "english"\n}\nBody\n', ":3:11:", "error[yaml-type]"),
+                          ('{\n  "title": "x"\n\nBody\n', ":1:1:", "error[front-matter]")):
+    path = write_file("bad-front.md", text)
+    run = mimeo("import", path, "-o", path + ".xml")
+    check(run.returncode == 1 and f"{path}{where}" in run.stderr and code in run.stderr,
+          f"{text!r}: not {code} at {where}: {run.stderr}")
+# A body that opens with a shortcode or an attribute is not JSON front matter.
+path = write_file("shortcode-first.md", '{{< figure src="a.png" >}}\n\nBody\n')
+check(mimeo("import", path, "-o", path + ".xml").returncode == 0, "a body opening with {{< was read as JSON")
+
+# 3. Their keys: description and excerpt are the summary, categories the subjects, strings of
+# tags are lists, and a language that is none is a located error.
+model, stderr = model_of(post(JEKYLL, "2013-05-06-welcome-to-jekyll.md"))
+check("<subject>jekyll</subject>" in model and "<subject>update</subject>" in model, "jekyll: categories as a string")
+check("unknown-key" not in stderr, f"jekyll: layout warned of: {stderr}")
+path = write_file("keys.md", "---\ntitle: Keys\ntags: machine learning, ai\nsummary: S\nexcerpt: E\n---\nx\n")
+model, stderr = model_of(path)
+check("<tag>machine learning</tag>" in model and "<tag>ai</tag>" in model, "tags split on commas")
+check("<summary>S</summary>" in model and f"{path}:5:10: warning[key-alias]" in stderr, f"summary and excerpt: {stderr}")
+path = write_file("lang.md", "---\ntitle: Lang\nlang: english\n---\nx\n")
+run = mimeo("import", path, "-o", path + ".xml")
+check(run.returncode == 1 and f"{path}:3:7: error[yaml-type]" in run.stderr, f"lang: english: {run.stderr}")
+
 shutil.rmtree(WORK, True)
 finish("writers_corpus")
