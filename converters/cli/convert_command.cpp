@@ -20,6 +20,7 @@ int convert_command(const Arguments& args)
         ("output,o", po::value<std::string>(), "output file, or folder for per-article formats")
         ("issue", po::value<std::string>(), "issue description (YAML with publication: and issue:)")
         ("fragment", "html: only the body content, with no page around it")
+        ("drafts", "take in the articles marked draft (draft: true, published: false), which are left out")
         ("option,O", po::value<std::vector<std::string>>()->composing(), "output format option KEY=VALUE (repeatable)");
     add_import_options(options);
     add_quiet_codes(options);
@@ -62,6 +63,7 @@ int convert_command(const Arguments& args)
     pipeline::ConsoleProgress silent(stderr, false, true);
     pipeline::RunOptions run;
     run.use_cache = false;
+    run.drafts = values.count("drafts") > 0;
     const pipeline::RunReport report = pipeline::run_pipeline(*converting, run, diagnostics, silent);
     for (const Diagnostic& error : report.errors) std::fprintf(stderr, "%s\n", format_diagnostic(error).c_str());
     if (!report.errors.empty()) return 1;

@@ -47,6 +47,7 @@ int run_command(const Arguments& args)
         ("shard", po::value<std::string>(), "import share K of N of the articles (K from 0) into the cache and write "
                                             "only their per-article outputs")
         ("merge", "write the per-issue outputs from the cache the shards filled; import nothing")
+        ("drafts", "take in the articles marked draft (draft: true, published: false), which runs leave out")
         ("progress", po::value<std::string>()->default_value("auto"),
          "auto (a bar on a terminal, a line per output otherwise), json (one JSON object a line on stderr) or none")
         ("no-wait", "when another run is writing the same outputs, stop at once instead of waiting for it")
@@ -60,7 +61,7 @@ int run_command(const Arguments& args)
     po::variables_map values;
     if (!parse(args,
                "mimeo run PIPELINE.yaml [--jobs N] [--only FORMAT...] [--out DIR] [--cache DIR | --no-cache] "
-               "[--shard K/N | --merge] [--progress auto|json|none] [--dry-run] [--quiet]",
+               "[--shard K/N | --merge] [--drafts] [--progress auto|json|none] [--dry-run] [--quiet]",
                options, "pipeline", values))
         return 0;
     if (!values.count("pipeline")) throw UsageError("name the pipeline file, such as 'mimeo run pipelines/demo.yaml'");
@@ -77,6 +78,7 @@ int run_command(const Arguments& args)
     run.dry_run = values.count("dry-run") > 0;
     if (values.count("shard")) run.shard = pipeline::parse_shard(values["shard"].as<std::string>());
     run.merge = values.count("merge") > 0;
+    run.drafts = values.count("drafts") > 0;
     const long timeout = values["import-timeout"].as<long>(), memory = values["import-memory"].as<long>();
     if (timeout < 0 || memory < 0) throw UsageError("--import-timeout and --import-memory take 0 (no limit) or more");
     // With neither bound there is nothing to guard, and imports run in this process.

@@ -102,6 +102,8 @@ const std::vector<CodeSection>& code_sections()
               "two outputs write the same path"},
              {{"no-check"}, "error",
               "`check: true` on a format that has no checker yet"},
+             {{"draft-left-out"}, "warning",
+              "an article marked `draft: true` or `published: false` is left out of the run (`--drafts` takes it in); the run's summary counts them"},
              {{"duplicate-slug"}, "error",
               "two articles have the same slug, so their files and anchors would collide"},
              {{"check-failed"}, "error",

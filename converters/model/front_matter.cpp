@@ -233,6 +233,15 @@ struct Apply {
         text_field(map[key], key, "summary");
     }
 
+    // `draft: true` (Hugo, Zola) or `published: false` (Jekyll).
+    void draft_field(const YAML::Node& value, const std::string& key)
+    {
+        const bool draft = yi::boolean(source, value, key) == (key == "draft");
+        if (!wanted("draft")) return;
+        if (pugi::xml_node old = meta(article).child("draft")) meta(article).remove_child(old);
+        if (draft) meta_field(article, "draft");
+    }
+
     // Zola's `taxonomies: {tags, categories}`.
     void taxonomies_field(const YAML::Node& value)
     {
@@ -271,7 +280,7 @@ const std::vector<std::string_view>& metadata_keys()
         "pages",   "subjects", "tags",     "summary",   "license",      "copyright",  "funding",     "history",
         "source",  "epigraph", "references", "bibliography",
         // Jekyll's, Hugo's and Zola's names for the same things
-        "description", "excerpt", "categories", "taxonomies",
+        "description", "excerpt", "categories", "taxonomies", "draft", "published",
         // theirs, which say how their sites lay a page out: known, and left to them
         "layout", "permalink", "params", "linkTitle", "extra", "menu", "toc", "comments", "template", "sitemap"};
     return keys;
@@ -310,6 +319,8 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
             apply.repeated_field(value, key, "subject", true);
         else if (key == "taxonomies")
             apply.taxonomies_field(value);
+        else if (key == "draft" || key == "published")
+            apply.draft_field(value, key);
         else if (key == "subjects")
             apply.repeated_field(value, key, "subject");
         else if (key == "license" && apply.wanted("license"))

@@ -130,6 +130,7 @@ std::string format_summary(const RunReport& report)
     if (imported) out += ", " + std::to_string(imported) + " imported";
     if (report.from_cache) out += ", " + std::to_string(report.from_cache) + " from cache";
     if (report.failed) out += ", " + std::to_string(report.failed) + " failed";
+    if (report.drafts) out += ", " + std::to_string(report.drafts) + (report.drafts == 1 ? " draft" : " drafts") + " left out";
     if (report.from_cache == report.articles && report.articles > 0) out += " (nothing imported)";
     out += "\n";
 

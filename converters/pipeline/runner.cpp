@@ -112,6 +112,14 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
                             return;
                         }
                         const pugi::xml_node node = model::article_of(article.doc);
+                        if (model::meta(node).child("draft") && !options.drafts) {
+                            ++report.drafts;
+                            diagnostics.warn({pipeline.inputs[article.input].path.string(), 0, 0}, "draft-left-out",
+                                             describe_input(pipeline, article.input) +
+                                                 " is a draft (draft: true or published: false): left out of this "
+                                                 "run; --drafts takes it in");
+                            return;
+                        }
                         if (auto clash = slugs.claim(model::slug(node), article.input)) report.errors.push_back(*clash);
                         if (!report.errors.empty()) return;
                         try {

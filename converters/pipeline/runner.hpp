@@ -38,12 +38,14 @@ struct RunOptions {
     bool merge = false;
     // Where imports run, and their time and memory bounds.
     WorkerSettings workers;
+    bool drafts = false;  // take in the articles marked draft; else they are left out, with a warning
 };
 
 struct RunReport {
     std::size_t articles = 0;
     std::size_t from_cache = 0;
     std::size_t failed = 0;  // articles that did not get through
+    std::size_t drafts = 0;  // articles left out as drafts
     std::vector<OutputReport> outputs;  // in a dry run: what would be written
     std::vector<Diagnostic> errors;     // what stopped the run; then nothing was written
     std::size_t warnings = 0;

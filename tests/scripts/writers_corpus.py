@@ -148,5 +148,24 @@ path = write_file("lang.md", "---\ntitle: Lang\nlang: english\n---\nx\n")
 run = mimeo("import", path, "-o", path + ".xml")
 check(run.returncode == 1 and f"{path}:3:7: error[yaml-type]" in run.stderr, f"lang: english: {run.stderr}")
 
+# Drafts (Hugo's draft: true, Jekyll's published: false) are left out of runs, named, unless
+# --drafts; the EPUB of the corpus passes epubcheck either way.
+drafts = [post(HUGO, "ferry-timetable.md"), post(JEKYLL, "2013-06-01-unpublished-notes.md")]
+everything = dated + [post(HUGO, "harbour-strike.md"), post(HUGO, "reading-list.md"),
+                      post(ZOLA, "cooperative-bakery.md")] + drafts
+pipeline = write_file("site.yaml", "publication: {title: The Lamplighter, url: 'https://lamplighter.example.org/', "
+                      "language: en}\nissue: {number: 7, date: 2024-03-04}\ninputs:\n"
+                      + "".join(f"  - {path}\n" for path in everything)
+                      + "outputs:\n  - {format: epub, path: out/site.epub, check: true}\n")
+for extra, expected in (([], 0), (["--drafts"], 2)):
+    run = mimeo("run", pipeline, "--no-cache", *extra)
+    check(run.returncode == 0, f"run {extra}: {run.stderr}")
+    left_out = run.stderr.count("warning[draft-left-out]")
+    check(left_out == 2 - expected, f"run {extra}: {left_out} drafts named as left out: {run.stderr}")
+    check(("2 drafts left out" in run.stdout) == (expected == 0), f"run {extra}: the summary: {run.stdout}")
+    listing = subprocess.run(["unzip", "-l", os.path.join(WORK, "out", "site.epub")], capture_output=True, text=True).stdout
+    check(("ferry-timetable" in listing) == (expected == 2) and ("unpublished-notes" in listing) == (expected == 2),
+          f"run {extra}: the drafts' pages: {listing}")
+
 shutil.rmtree(WORK, True)
 finish("writers_corpus")
