@@ -25,7 +25,7 @@ int convert_command(const Arguments& args)
     add_import_options(options);
     add_quiet_codes(options);
     po::variables_map values;
-    if (!parse(args, "mimeo convert IN... --to FORMAT -o OUT [--issue ISSUE.yaml] [-O KEY=VALUE]...", options,
+    if (!parse(args, "mimeo convert IN... --to FORMAT -o OUT [--issue ISSUE.yaml] [--drafts] [-O KEY=VALUE]...", options,
                "input", values))
         return 0;
     if (!values.count("input")) throw UsageError("give at least one input file");
