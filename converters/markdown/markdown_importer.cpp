@@ -11,6 +11,7 @@
 #include "markdown/cmark_to_model.hpp"
 #include "markdown/front_matter_split.hpp"
 #include "markdown/input_bounds.hpp"
+#include "markdown/template_syntax.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
 #include "model/references.hpp"
@@ -95,8 +96,11 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     pugi::xml_node article = model::new_article(out);
 
     const int body_line = 1 + static_cast<int>(std::count(static_cast<const char*>(text.data()), split.body.data(), '\n'));
-    require_bounded_input(split.body, file, body_line, max_nesting);
-    NodePtr root = parse_markdown(split.body, dialect);
+    std::string body(split.body);
+    if (dialect.extensions)
+        handle_template_syntax(body, body_line, request.options.get_string("templates") == "strip", file, diagnostics);
+    require_bounded_input(body, file, body_line, max_nesting);
+    NodePtr root = parse_markdown(body, dialect);
     require_bounded_depth(root.get(), file);
     build_model(root.get(), article, {dialect.extensions});
     if (dialect.smart) {
@@ -121,6 +125,10 @@ const std::vector<OptionSpec> markdown_options = {
      "a front-matter URL that is not `http:`, `https:` or `mailto:` (or relative, for `url`): `error`, or `warn` "
      "and leave the key out",
      {"error", "warn"}},
+    {"templates", OptionType::string, "keep",
+     "Liquid tags and output (`{% … %}`, `{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) outside code, "
+     "each kind named in a template-syntax warning: `keep` them as text, or `strip` them",
+     {"keep", "strip"}},
     max_size_option(max_markdown_mib),
 };
 

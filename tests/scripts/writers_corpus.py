@@ -148,11 +148,28 @@ path = write_file("lang.md", "---\ntitle: Lang\nlang: english\n---\nx\n")
 run = mimeo("import", path, "-o", path + ".xml")
 check(run.returncode == 1 and f"{path}:3:7: error[yaml-type]" in run.stderr, f"lang: english: {run.stderr}")
 
+# 4. Template syntax: each kind named once, with its count and first place; kept, or stripped.
+liquid, shortcodes = post(JEKYLL, "2015-02-10-liquid-in-posts.md"), post(HUGO, "shortcodes.md")
+for path, expected in ((liquid, {"Liquid tags": (4, 9, 1), "Liquid output": (1, 7, 57)}),
+                       (shortcodes, {"Hugo shortcodes {{< … >}}": (2, 6, 1), "Hugo shortcodes {{% … %}}": (2, 8, 1)})):
+    model, stderr = model_of(path)
+    warned = [line for line in stderr.splitlines() if "warning[template-syntax]" in line]
+    check(len(warned) == len(expected), f"{path}: {len(warned)} template-syntax warnings: {stderr}")
+    for kind, (count, line, column) in expected.items():
+        check(any(f"{path}:{line}:{column}: warning[template-syntax]: {count} {kind}" in w for w in warned),
+              f"{path}: no warning of {count} {kind} at {line}:{column}: {warned}")
+    stripped, stderr = model_of(path, "-I", "templates=strip")
+    prose = re.sub(r"<code(-block)?\b.*?</code(-block)?>", "", stripped, flags=re.S)
+    check(not re.search(r"\{[{%]", prose) and "removed" in stderr,
+          f"{path}: templates=strip left some: {stripped}")
+check("{% for post in site.posts %}" in model_of(liquid, "-I", "templates=strip")[0]
+      and "{{ page.title }}" in model_of(liquid, "-I", "templates=strip")[0], "strip reached into code")
+
 # Drafts (Hugo's draft: true, Jekyll's published: false) are left out of runs, named, unless
 # --drafts; the EPUB of the corpus passes epubcheck either way.
 drafts = [post(HUGO, "ferry-timetable.md"), post(JEKYLL, "2013-06-01-unpublished-notes.md")]
 everything = dated + [post(HUGO, "harbour-strike.md"), post(HUGO, "reading-list.md"),
-                      post(ZOLA, "cooperative-bakery.md")] + drafts
+                      post(ZOLA, "cooperative-bakery.md"), liquid, shortcodes] + drafts
 pipeline = write_file("site.yaml", "publication: {title: The Lamplighter, url: 'https://lamplighter.example.org/', "
                       "language: en}\nissue: {number: 7, date: 2024-03-04}\ninputs:\n"
                       + "".join(f"  - {path}\n" for path in everything)
