@@ -32,6 +32,8 @@ const std::vector<CodeSection>& code_sections()
               "front matter between `+++` lines is not TOML 1.0, as toml++ reads it; located at toml++'s position"},
              {{"template-syntax"}, "warning",
               "Liquid tags or output (`{% … %}`, `{{ … }}`) or Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) outside code: each kind once, with its count and first place; kept as text, or removed with `-I templates=strip`"},
+             {{"title-from-heading"}, "warning",
+              "a Markdown article with no title in front matter opens with its only level-1 heading, which becomes the title (`-I title-from-heading=false` keeps it a heading)"},
              {{"slug-normalized"}, "warning",
               "a front-matter slug with capitals, `_` or other characters (Hugo's and Jekyll's take them) is written as the model's slug, lower-case letters, digits and dashes"},
              {{"key-alias"}, "warning",

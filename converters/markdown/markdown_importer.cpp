@@ -10,6 +10,7 @@
 #include "common/files.hpp"
 #include "markdown/cmark_to_model.hpp"
 #include "markdown/front_matter_split.hpp"
+#include "markdown/heading_title.hpp"
 #include "markdown/input_bounds.hpp"
 #include "markdown/template_syntax.hpp"
 #include "model/front_matter.hpp"
@@ -116,6 +117,11 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
             model::apply_metadata(front, source, article, model::MetadataMode::replace, diagnostics, bad_urls(request));
         }
     }
+    if (dialect.extensions && request.options.get_bool("title-from-heading")) {
+        cmark_node* first = cmark_node_first_child(root.get());
+        if (first && cmark_node_get_type(first) == CMARK_NODE_HEADING && cmark_node_get_heading_level(first) == 1)
+            title_from_heading(article, file, body_line + cmark_node_get_start_line(first) - 1, diagnostics);
+    }
     if (dialect.extensions) model::link_citations(article, file, diagnostics);
 }
 
@@ -125,6 +131,8 @@ const std::vector<OptionSpec> markdown_options = {
      "a front-matter URL that is not `http:`, `https:` or `mailto:` (or relative, for `url`): `error`, or `warn` "
      "and leave the key out",
      {"error", "warn"}},
+    {"title-from-heading", OptionType::boolean, "true",
+     "with no title in front matter, a level-1 heading that opens the body (and is its only one) is the title"},
     {"templates", OptionType::string, "keep",
      "Liquid tags and output (`{% … %}`, `{{ … }}`) and Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) outside code, "
      "each kind named in a template-syntax warning: `keep` them as text, or `strip` them",

@@ -165,6 +165,19 @@ for path, expected in ((liquid, {"Liquid tags": (4, 9, 1), "Liquid output": (1, 
 check("{% for post in site.posts %}" in model_of(liquid, "-I", "templates=strip")[0]
       and "{{ page.title }}" in model_of(liquid, "-I", "templates=strip")[0], "strip reached into code")
 
+# 8. No front matter: the one level-1 heading that opens the body is the title.
+handbook = os.path.join(CORPUS, "pandoc", "tenants-handbook.md")
+model, stderr = model_of(handbook)
+check("<title>The tenants’ handbook</title>" in model and "<slug>the-tenants-handbook</slug>" in model
+      and "<heading>The tenants" not in model and '<section level="2" id="before-the-hearing">' in model,
+      f"title from the heading: {model}")
+check(f"{handbook}:1:1: warning[title-from-heading]" in stderr, f"title-from-heading not warned: {stderr}")
+model, stderr = model_of(handbook, "-I", "title-from-heading=false")
+check("<title>tenants-handbook</title>" in model and "<heading>The tenants’ handbook</heading>" in model,
+      f"title-from-heading=false: {model}")
+two = write_file("two-parts.md", "# Part one\n\nA.\n\n# Part two\n\nB.\n")
+check("<heading>Part one</heading>" in model_of(two)[0], "one of two level-1 headings taken as the title")
+
 # Drafts (Hugo's draft: true, Jekyll's published: false) are left out of runs, named, unless
 # --drafts; the EPUB of the corpus passes epubcheck either way.
 drafts = [post(HUGO, "ferry-timetable.md"), post(JEKYLL, "2013-06-01-unpublished-notes.md")]
