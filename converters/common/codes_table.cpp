@@ -34,6 +34,8 @@ const std::vector<CodeSection>& code_sections()
               "Liquid tags or output (`{% … %}`, `{{ … }}`) or Hugo shortcodes (`{{< … >}}`, `{{% … %}}`) outside code: each kind once, with its count and first place; kept as text, or removed with `-I templates=strip`"},
              {{"title-from-heading"}, "warning",
               "a Markdown article with no title in front matter opens with its only level-1 heading, which becomes the title (`-I title-from-heading=false` keeps it a heading)"},
+             {{"link-dangling"}, "warning",
+              "body links to `#id` places the article does not have (no element's id, no raw HTML's id= or name=) are kept as their text, so that no output has a link to nowhere; one warning counts them and names the first five"},
              {{"slug-normalized"}, "warning",
               "a front-matter slug with capitals, `_` or other characters (Hugo's and Jekyll's take them) is written as the model's slug, lower-case letters, digits and dashes"},
              {{"key-alias"}, "warning",

@@ -14,4 +14,8 @@ namespace mimeo::model {
 // Unwraps each refused <link> of `article` into its content; returns their targets, in order.
 std::vector<std::string> unlink_refused(pugi::xml_node article);
 
+// Unwraps each <link href="#id"> to an id that no element of `article` has (nor raw HTML in
+// it, by id= or name=); returns their targets, in order.
+std::vector<std::string> unlink_dangling(pugi::xml_node article);
+
 }  // namespace mimeo::model

@@ -86,6 +86,13 @@ pugi::xml_node ordered_child(pugi::xml_node parent, const char* name, const std:
     return parent.append_child(name);
 }
 
+pugi::xml_node next_in_tree(pugi::xml_node node, pugi::xml_node root)
+{
+    if (node.first_child()) return node.first_child();
+    while (node != root && !node.next_sibling()) node = node.parent();
+    return node == root ? pugi::xml_node() : node.next_sibling();
+}
+
 pugi::xml_node meta_field(pugi::xml_node article, const char* name)
 {
     return ordered_child(meta(article), name, meta_order);

@@ -26,6 +26,10 @@ pugi::xml_node new_issue(pugi::xml_document& doc);
 pugi::xml_node article_of(const pugi::xml_document& doc);  // the root <article>, or null
 pugi::xml_node issue_of(const pugi::xml_document& doc);    // the root <issue>, or null
 pugi::xml_node meta(pugi::xml_node article);
+
+// The node after `node` in document order within `root`, or null: one walk of a subtree without
+// recursion or XPath (for (n = root.first_child(); n; n = next_in_tree(n, root))).
+pugi::xml_node next_in_tree(pugi::xml_node node, pugi::xml_node root);
 pugi::xml_node body(pugi::xml_node article);
 pugi::xml_node notes(pugi::xml_node article);
 std::vector<pugi::xml_node> articles(pugi::xml_node issue);

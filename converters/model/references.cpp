@@ -224,15 +224,9 @@ std::map<std::string, int> unwrap_dangling_xrefs(pugi::xml_node article)
     // One walk for both (an XPath query each costs more, on a long article).
     std::set<std::string_view> ids;
     std::vector<pugi::xml_node> xrefs;
-    for (pugi::xml_node node = article.first_child(); node;) {
+    for (pugi::xml_node node = article.first_child(); node; node = next_in_tree(node, article)) {
         if (const char* id = node.attribute("id").value(); *id) ids.insert(id);
         if (std::string_view(node.name()) == "xref") xrefs.push_back(node);
-        if (node.first_child()) {
-            node = node.first_child();
-        } else {
-            while (node != article && !node.next_sibling()) node = node.parent();
-            node = node == article ? pugi::xml_node() : node.next_sibling();
-        }
     }
     std::vector<pugi::xml_node> dangling;
     for (pugi::xml_node xref : xrefs)

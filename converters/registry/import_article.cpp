@@ -72,17 +72,17 @@ void set_base(pugi::xml_document& doc, const Importer& importer, const ImportReq
     article.prepend_attribute("base") = base.string().c_str();
 }
 
-// Body links by the URL policy: refused ones are kept as their text, and named.
-void refuse_links(pugi::xml_document& doc, const fs::path& path, Diagnostics& diagnostics)
+// Links unwrapped into their text, named: the first five targets and how many more.
+void warn_unlinked(const std::vector<std::string>& targets, const fs::path& path, const char* code,
+                   const std::string& why, Diagnostics& diagnostics)
 {
-    const auto refused = model::unlink_refused(model::article_of(doc));
-    if (refused.empty()) return;
+    if (targets.empty()) return;
     std::string named;
-    for (std::size_t i = 0; i < refused.size() && i < 5; ++i) named += (i ? ", '" : "'") + refused[i] + "'";
-    if (refused.size() > 5) named += " and " + std::to_string(refused.size() - 5) + " more";
-    diagnostics.warn({path.string(), 0, 0}, "url-scheme",
-                     std::to_string(refused.size()) + (refused.size() == 1 ? " link" : " links") +
-                         " whose target is not an http:, https: or mailto: URL (nor relative) kept as text: " + named);
+    for (std::size_t i = 0; i < targets.size() && i < 5; ++i) named += (i ? ", '" : "'") + targets[i] + "'";
+    if (targets.size() > 5) named += " and " + std::to_string(targets.size() - 5) + " more";
+    diagnostics.warn({path.string(), 0, 0}, code,
+                     std::to_string(targets.size()) + (targets.size() == 1 ? " link" : " links") + " " + why +
+                         " kept as text: " + named);
 }
 
 }  // namespace
@@ -97,7 +97,11 @@ void import_article(const fs::path& path, const ImportPlan& plan, pugi::xml_docu
     set_base(out, *plan.importer, request);
     model::complete_required_metadata(model::article_of(out), path,
                                       plan.importer->warns_untitled ? &diagnostics : nullptr);
-    refuse_links(out, path, diagnostics);
+    // Body links by the URL policy, and to ids the article has: an EPUB's links must resolve.
+    warn_unlinked(model::unlink_refused(model::article_of(out)), path, "url-scheme",
+                  "whose target is not an http:, https: or mailto: URL (nor relative)", diagnostics);
+    warn_unlinked(model::unlink_dangling(model::article_of(out)), path, "link-dangling",
+                  "to a place (#id) the article does not have", diagnostics);
 }
 
 void import_file(const fs::path& path, const std::string& from, const FormatOptions& options, pugi::xml_document& out,

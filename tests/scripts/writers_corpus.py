@@ -178,11 +178,18 @@ check("<title>tenants-handbook</title>" in model and "<heading>The tenants’ ha
 two = write_file("two-parts.md", "# Part one\n\nA.\n\n# Part two\n\nB.\n")
 check("<heading>Part one</heading>" in model_of(two)[0], "one of two level-1 headings taken as the title")
 
+# 7. A link to an id the article lacks is its text, named; the one to a heading stays a link.
+anchors = post(HUGO, "anchors.md")
+model, stderr = model_of(anchors)
+check('<link href="#the-vote">below</link>' in model and "in the appendix" in model and 'href="#appendix"' not in model,
+      f"links to ids: {model}")
+check("warning[link-dangling]: 1 link" in stderr and "'#appendix'" in stderr, f"link-dangling: {stderr}")
+
 # Drafts (Hugo's draft: true, Jekyll's published: false) are left out of runs, named, unless
 # --drafts; the EPUB of the corpus passes epubcheck either way.
 drafts = [post(HUGO, "ferry-timetable.md"), post(JEKYLL, "2013-06-01-unpublished-notes.md")]
 everything = dated + [post(HUGO, "harbour-strike.md"), post(HUGO, "reading-list.md"),
-                      post(ZOLA, "cooperative-bakery.md"), liquid, shortcodes] + drafts
+                      post(ZOLA, "cooperative-bakery.md"), liquid, shortcodes, anchors] + drafts
 pipeline = write_file("site.yaml", "publication: {title: The Lamplighter, url: 'https://lamplighter.example.org/', "
                       "language: en}\nissue: {number: 7, date: 2024-03-04}\ninputs:\n"
                       + "".join(f"  - {path}\n" for path in everything)
