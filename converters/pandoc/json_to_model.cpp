@@ -154,14 +154,15 @@ void TreeMapper::report(const std::string& file, Diagnostics& diagnostics) const
         diagnostics.warn({file, 0, 0}, "pandoc-drop", std::to_string(count) + " " + what);
 }
 
-// Divs are unwrapped first, so that the headings inside them open sections like any other.
+// Divs are unwrapped first, so that the headings inside them open sections like any other; a
+// Div's id goes with its first block, as an anchor there.
 void TreeMapper::flatten(const json& list, const std::string& lang, Flat& out)
 {
     for (const auto& node : list) {
         const std::string& t = type_of(node);
         if (t == "Null") continue;
         if (t != "Div") {
-            out.emplace_back(&node, lang);
+            out.push_back({&node, lang, {}});
             continue;
         }
         const json& c = content_of(node);
@@ -172,9 +173,14 @@ void TreeMapper::flatten(const json& list, const std::string& lang, Flat& out)
         const json& inner = c.at(1);
         const bool heading_has_it = !inner.empty() && type_of(inner[0]) == "Header" &&
                                     attr_of(content_of(inner[0]).at(1)).id == attr.id;
-        if (!attr.id.empty() && !heading_has_it) lose("identifiers of Div blocks (link targets) dropped");
         std::string div_lang = valid_lang(attr.get("lang"));
-        flatten(c.at(1), div_lang.empty() ? lang : div_lang, out);
+        const std::size_t first = out.size();
+        flatten(inner, div_lang.empty() ? lang : div_lang, out);
+        if (attr.id.empty() || heading_has_it) continue;
+        if (out.size() == first)
+            lose("identifiers of empty Div blocks (link targets) dropped");
+        else
+            out[first].anchors.insert(out[first].anchors.begin(), attr.id);
     }
 }
 
@@ -184,9 +190,12 @@ void TreeMapper::blocks(const json& list, pugi::xml_node container, const std::s
     Flat flat;
     flatten(list, lang, flat);
     model::SectionNesting sections(container);
-    for (const auto& [node, node_lang] : flat) {
+    for (const auto& [node, node_lang, anchors] : flat) {
         if (type_of(*node) != "Header") {
-            block(*node, sections.here(), node_lang);
+            pugi::xml_node parent = sections.here();
+            pugi::xml_node before = parent.last_child();
+            block(*node, parent, node_lang);
+            if (!anchors.empty()) place_anchors(anchors, before ? before.next_sibling() : parent.first_child());
             continue;
         }
         const json& c = content_of(*node);
@@ -199,6 +208,25 @@ void TreeMapper::blocks(const json& list, pugi::xml_node container, const std::s
         if (id.empty()) id = ids_.for_name(plain_text(c.at(2)));
         if (id.empty()) id = ids_.for_name("section");
         section.append_attribute("id") = id.c_str();
+        place_anchors(anchors, heading);
+    }
+}
+
+// Anchors at the start of the first paragraph or heading in `first` or its next siblings.
+void TreeMapper::place_anchors(const std::vector<std::string>& anchors, pugi::xml_node first)
+{
+    pugi::xml_node target;
+    for (pugi::xml_node top = first; top && !target; top = top.next_sibling())
+        for (pugi::xml_node n = top; n && !target; n = model::next_in_tree(n, top))
+            if (std::string_view name = n.name(); name == "p" || name == "heading") target = n;
+    for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) {
+        std::string id = ids_.for_name(*it);
+        if (id.empty()) continue;
+        if (!target) {
+            lose("identifiers of Div blocks with no paragraph (link targets) dropped");
+            continue;
+        }
+        target.prepend_child("anchor").append_attribute("id") = id.c_str();
     }
 }
 
@@ -399,10 +427,12 @@ void TreeMapper::blocks_as_inlines(const json& list, pugi::xml_node container)
     flatten(list, "", flat);
     Run run{container, ""};
     bool first = true;
-    for (const auto& [node, lang] : flat) {
+    for (const auto& [node, lang, anchors] : flat) {
         const std::string& t = type_of(*node);
         if (!first) run.text(" ");
         first = false;
+        for (const std::string& anchor : anchors)
+            if (std::string id = ids_.for_name(anchor); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
         if (t == "Para" || t == "Plain") {
             inline_list(content_of(*node), run);
         } else if (t == "LineBlock") {
@@ -485,6 +515,9 @@ void TreeMapper::inline_node(const json& node, Run& run)
         raw.append_attribute("format") = text_at(c.at(0)).c_str();
         raw.text().set(text_at(c.at(1)).c_str());
     } else if (t == "Link") {
+        // An id on a link (pandoc's HTML note references) is a place other links point to.
+        if (std::string id = ids_.for_name(attr_of(c.at(0)).id); !id.empty())
+            run.element("anchor").append_attribute("id") = id.c_str();
         pugi::xml_node link = run.element("link");
         link.append_attribute("href") = text_at(c.at(2).at(0)).c_str();
         if (const std::string& title = text_at(c.at(2).at(1)); !title.empty())

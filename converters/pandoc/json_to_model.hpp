@@ -7,6 +7,7 @@
 
 #include <map>
 #include <string>
+#include <vector>
 
 #include "common/diagnostics.hpp"
 #include "model/ids.hpp"
@@ -34,11 +35,18 @@ public:
 
 private:
     struct Run;
-    using Flat = std::vector<std::pair<const json*, std::string>>;
+    // A block with its language and the ids of the Divs it opens, which become anchors in it.
+    struct FlatBlock {
+        const json* node;
+        std::string lang;
+        std::vector<std::string> anchors;
+    };
+    using Flat = std::vector<FlatBlock>;
 
     void blocks(const json& list, pugi::xml_node container, const std::string& lang);
     void flatten(const json& list, const std::string& lang, Flat& out);
     void block(const json& node, pugi::xml_node parent, const std::string& lang);
+    void place_anchors(const std::vector<std::string>& anchors, pugi::xml_node first);
     void paragraph(const json& list, pugi::xml_node parent, const std::string& lang);
     void line_block(const json& lines, pugi::xml_node parent, const std::string& lang);
     void quote(const json& list, pugi::xml_node parent, const std::string& lang);

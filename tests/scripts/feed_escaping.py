@@ -26,6 +26,10 @@ See [the earlier piece](../earlier/), [the index](/index.html?a=1&b=2),
 ![A chart](<charts/chart one.png>)
 
 A literal `<script>alert("x")</script>` in code.
+
+## Below
+
+The section the fragment link points to.
 """
 
 ISSUE = """publication:

@@ -150,6 +150,8 @@ for fixture in FIXTURES:
         if writer == "odt" and expected["images"]:
             check((work / f"{fixture.stem}-media").is_dir(), f"{label}: no media folder beside the input")
             check(not list(work.glob(f".{fixture.stem}-media.mimeo-*")), f"{label}: a staging folder was left behind")
+        # Ids on pandoc's links and Divs stay anchors, so the links to them keep a target.
+        check("link-dangling" not in warnings, f"{label}: links lost their targets: {warnings}")
         if writer != "html":
             check("pandoc-drop" not in warnings, f"{label}: unexpected losses: {warnings}")
 
