@@ -82,7 +82,7 @@ void write_entry(pugi::xml_node feed, const Entry& e, const std::string& feed_la
     typed_text(entry, "title", e.title);
     link(entry, e.link, "alternate", "text/html");
     text_child(entry, "published", rfc3339(e.date));
-    text_child(entry, "updated", rfc3339(e.date));
+    text_child(entry, "updated", rfc3339(e.updated));
     for (const auto& author : e.authors) person(entry, "author", author);
     for (const auto& translator : e.translators) person(entry, "contributor", translator);
     for (const auto& tag : e.tags) entry.append_child("category").append_attribute("term") = tag.c_str();

@@ -83,11 +83,15 @@ Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
 }
 
 // The article's date, at its time of day when it has one.
-std::optional<Seconds> article_date(pugi::xml_node article)
+std::optional<Seconds> instant_of(pugi::xml_node date)
 {
-    const pugi::xml_node date = model::meta(article).child("date");
     const auto when = model_instant(date.text().get(), date.attribute("time").value());
     return when ? std::optional<Seconds>(when->when) : std::nullopt;
+}
+
+std::optional<Seconds> article_date(pugi::xml_node article)
+{
+    return instant_of(model::meta(article).child("date"));
 }
 
 // The build date: SOURCE_DATE_EPOCH, else the issue's, else the newest article's, so that the
@@ -128,6 +132,9 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
     if (auto date = article_date(article)) entry.date = *date;
     else if (auto issue_date = iso_date_seconds(issue.child("date").text().get())) entry.date = *issue_date;
     else entry.date = channel.updated;
+    entry.updated = entry.date;
+    const pugi::xml_node revised = model::meta(article).child("history").find_child_by_attribute("date", "type", "updated");
+    if (auto when = instant_of(revised)) entry.updated = std::max(entry.updated, *when);
 
     entry.authors = people(article, "author");
     entry.translators = people(article, "translator");
@@ -190,6 +197,8 @@ FeedContent read_feed_content(const ExportRequest& request, long max_items)
                         "two articles share the guid '" + entries.back().first.id +
                             "'; give them different slugs or urls, or a guid template that tells them apart");
     }
+    // A revision after the build date still makes the feed newer than its entries.
+    for (const auto& [entry, article] : entries) feed.channel.updated = std::max(feed.channel.updated, entry.updated);
     // Articles the cap will drop whatever the feed holds already are not rendered at all.
     if (max_items > 0 && entries.size() > static_cast<std::size_t>(max_items)) {
         std::stable_sort(entries.begin(), entries.end(),

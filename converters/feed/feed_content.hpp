@@ -38,6 +38,7 @@ struct Entry {
     std::string id;     // the guid: the link unless the `guid` template says otherwise
     bool id_is_link = true;
     Seconds date = 0;
+    Seconds updated = 0;  // the last revision (history's "updated"), else the date
     std::vector<Person> authors;
     std::vector<Person> translators;
     std::vector<std::string> tags;

@@ -367,7 +367,7 @@ void name_what_is_left(pugi::xml_node meta, BodyReader& reader)
                                "volume", "issue", "issue-title", "elocation-id", "fpage", "lpage", "history",
                                "permissions", "self-uri", "related-article", "abstract", "trans-abstract", "kwd-group",
                                "funding-group", "custom-meta-group", "page-range", "copyright-statement",
-                               "copyright-year", "copyright-holder", "license"};
+                               "copyright-year", "copyright-holder", "license", "pub-history"};
     static const Names read_in_contrib = {"name", "string-name", "collab", "contrib-id", "email", "role", "xref"};
     std::map<std::string, int> left;
     std::set<std::string> pointed_at;  // the notes that made a contributor the corresponding author
@@ -387,6 +387,11 @@ void name_what_is_left(pugi::xml_node meta, BodyReader& reader)
         if (child.type() == pugi::node_element &&
             !among(child.name(), {"copyright-statement", "copyright-year", "copyright-holder", "license"}))
             ++left[child.name()];
+    // Of the publication history, the events' dates are read.
+    for (pugi::xml_node event : meta.child("pub-history").children())
+        for (pugi::xml_node child : event.children())
+            if (child.type() == pugi::node_element && !among(child.name(), {"event-desc", "date"}))
+                ++left["pub-history/event/" + std::string(child.name())];
     for (const pugi::xpath_node& found : meta.select_nodes("contrib-group/contrib")) {
         for (pugi::xml_node child : found.node().children()) {
             if (child.type() != pugi::node_element) continue;
@@ -418,10 +423,15 @@ void drop_unknown_affiliations(pugi::xml_node article)
     }
 }
 
-void history(pugi::xml_node history, pugi::xml_node article)
+// The history's dates, and those of the publication history's events (a revision: "updated").
+void history(pugi::xml_node meta, pugi::xml_node article)
 {
     pugi::xml_node out;
-    for (pugi::xml_node date : history.children("date")) {
+    std::vector<pugi::xml_node> dates;
+    for (pugi::xml_node date : meta.child("history").children("date")) dates.push_back(date);
+    for (pugi::xml_node event : meta.child("pub-history").children("event"))
+        for (pugi::xml_node date : event.children("date")) dates.push_back(date);
+    for (pugi::xml_node date : dates) {
         const std::string type = date.attribute("date-type").value();
         const std::string iso = date_of(date);
         if (type.empty() || type.find(' ') != std::string::npos || iso.empty()) continue;
@@ -496,7 +506,7 @@ void read_front(pugi::xml_node jats_article, pugi::xml_node article, BodyReader&
     contributors(meta, article, reader);
     drop_unknown_affiliations(article);
     if (pugi::xml_node date = publication_date(meta)) set_field(article, "date", date_of(date));
-    history(meta.child("history"), article);
+    history(meta, article);
     if (std::string lang = jats_article.attribute("xml:lang").value(); is_language_tag(lang)) set_field(article, "language", lang);
     identifiers(meta, article);
     pugi::xml_node journal_meta = jats_article.child("front").child("journal-meta");

@@ -330,13 +330,25 @@ void article_meta(pugi::xml_node issue, pugi::xml_node article, pugi::xml_node f
     } else if (std::string elocation = field(meta, "elocation"); !elocation.empty() && elocation != "auto") {
         out.append_child("elocation-id").text().set(elocation.c_str());
     }
-    if (pugi::xml_node history = meta.child("history")) {
-        pugi::xml_node out_history = out.append_child("history");
-        for (pugi::xml_node date : history.children("date")) {
-            pugi::xml_node out_date = out_history.append_child("date");
-            out_date.append_attribute("date-type") = date.attribute("type").value();
-            date_parts(out_date, date.text().get());
+    // The dates before publication are its history; a revision after it is an event of its
+    // publication history (PMC's history takes only received, accepted, rev-recd, ...).
+    pugi::xml_node out_history, pub_history;
+    for (pugi::xml_node date : meta.child("history").children("date")) {
+        const std::string_view type = date.attribute("type").value();
+        pugi::xml_node parent;
+        if (type == "updated") {
+            if (!pub_history) pub_history = out.append_child("pub-history");
+            pugi::xml_node event = pub_history.append_child("event");
+            event.append_attribute("event-type") = "updated";
+            event.append_child("event-desc").text().set("Updated");
+            parent = event;
+        } else {
+            if (!out_history) out_history = pub_history ? out.insert_child_before("history", pub_history) : out.append_child("history");
+            parent = out_history;
         }
+        pugi::xml_node out_date = parent.append_child("date");
+        out_date.append_attribute("date-type") = type.data();
+        date_parts(out_date, date.text().get());
     }
     permissions(meta, model::publication(issue), out);
     if (std::string url = field(meta, "url"); !url.empty()) {

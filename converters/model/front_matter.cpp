@@ -1,6 +1,7 @@
 #include "model/front_matter.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <optional>
 
 #include "common/standard_forms.hpp"
@@ -19,6 +20,19 @@ const std::vector<std::string_view> source_keys = {"title", "publication", "issu
 const std::vector<std::string_view> funding_keys = {"funder", "id", "award"};
 const std::vector<std::string_view> summary_keys = {"summary", "description", "excerpt"};
 const std::vector<std::string_view> taxonomy_keys = {"tags", "categories"};
+const std::vector<std::string_view> updated_keys = {"lastmod", "updated", "last_modified_at"};
+const std::vector<std::string_view> alias_keys = {"aliases", "redirect_from"};
+const std::vector<std::string_view> lead_image_keys = {"image", "cover", "featured_image", "images"};
+// Jekyll's (jekyll-seo-tag) and Hugo themes' (PaperMod's cover) image maps; the last ones say how
+// a theme lays it out.
+const std::vector<std::string_view> image_keys = {"src",    "image",  "path",         "url",          "alt",
+                                                  "caption", "title", "width",        "height",       "relative",
+                                                  "hidden", "hiddenInList", "hiddenInSingle"};
+
+bool one_of(const std::vector<std::string_view>& keys, std::string_view key)
+{
+    return std::find(keys.begin(), keys.end(), key) != keys.end();
+}
 
 std::vector<std::string> split_list(const std::string& text)
 {
@@ -213,24 +227,108 @@ struct Apply {
                 const std::string type = entry.first.Scalar();
                 pugi::xml_node date = history.append_child("date");
                 date.append_attribute("type") = type.c_str();
-                date.text().set(yi::date(source, entry.second, "history." + type).c_str());
+                const DateTime when = yi::date_time(source, entry.second, "history." + type);
+                if (!when.time.empty()) date.append_attribute("time") = when.time.c_str();
+                date.text().set(when.date.c_str());
             }
             if (!history.first_child()) meta(article).remove_child(history);
         });
     }
 
-    // summary, description (Hugo, Zola) and excerpt (Jekyll) say one thing: the first given is kept.
-    void summary_field(const YAML::Node& map, const std::string& key)
+    // Keys that say one thing (summary, description and excerpt): the first of `keys` given is
+    // kept, and true is returned for a later one, named in a warning.
+    bool aliased(const YAML::Node& map, const std::string& key, const std::vector<std::string_view>& keys,
+                 const char* what)
     {
-        for (std::string_view earlier : summary_keys) {
+        for (std::string_view earlier : keys) {
             if (earlier == key) break;
             if (map[std::string(earlier)] && !map[std::string(earlier)].IsNull()) {
                 diagnostics.warn(yi::where(source, map[key]), "key-alias",
-                                 "'" + key + "' is left out: '" + std::string(earlier) + "' gives the summary");
-                return;
+                                 "'" + key + "' is left out: '" + std::string(earlier) + "' gives the " + what);
+                return true;
             }
         }
-        text_field(map[key], key, "summary");
+        return false;
+    }
+
+    // `lastmod` (Hugo), `updated` (Zola), `last_modified_at` (Jekyll): the last revision.
+    void updated_field(const YAML::Node& value, const std::string& key)
+    {
+        const DateTime when = yi::date_time(source, value, key);
+        pugi::xml_node history = meta(article).child("history");
+        pugi::xml_node old = history ? history.find_child_by_attribute("date", "type", "updated") : pugi::xml_node();
+        if (old && mode == MetadataMode::fill_missing) return;
+        if (old) history.remove_child(old);
+        if (!history) history = meta_field(article, "history");
+        pugi::xml_node date = history.append_child("date");
+        date.append_attribute("type") = "updated";
+        if (!when.time.empty()) date.append_attribute("time") = when.time.c_str();
+        date.text().set(when.date.c_str());
+    }
+
+    // Hugo's `weight`: the article's place in the issue.
+    void weight_field(const YAML::Node& value)
+    {
+        const std::string text = yi::scalar(source, value, "weight");
+        long long weight = 0;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), weight);
+        if (error != std::errc() || end != text.data() + text.size())
+            yi::fail(source, value, "weight", "must be a whole number, such as 10");
+        replaced("weight", [&] { meta_field(article, "weight").text().set(std::to_string(weight).c_str()); });
+    }
+
+    // `aliases` (Hugo) or `redirect_from` (Jekyll): one address or a list.
+    void aliases_field(const YAML::Node& value, const std::string& key)
+    {
+        const YAML::Node list = value.IsSequence() ? value : YAML::Node(std::vector<YAML::Node>{value});
+        replaced("alias", [&] {
+            for (std::size_t i = 0; i < list.size(); ++i)
+                if (auto address = url(list[i], key + "[" + std::to_string(i) + "]", true))
+                    append_meta_field(article, "alias").text().set(address->c_str());
+        });
+    }
+
+    // `image`, `cover` or `featured_image` (a path, or a map with its alt text and caption), or
+    // the first of Hugo's `images`: a figure that opens the body, after its epigraph.
+    void lead_image_field(const YAML::Node& value, const std::string& key)
+    {
+        YAML::Node image = value;
+        std::string path = key;
+        if (key == "images" && value.IsSequence()) {
+            if (value.size() == 0) return;
+            if (value.size() > 1)
+                diagnostics.warn(yi::where(source, value[1]), "images-left-out",
+                                 std::to_string(value.size() - 1) + " of the " + std::to_string(value.size()) +
+                                     " 'images' left out: the first is the lead image");
+            image = value[0];
+            path = "images[0]";
+        }
+        std::string src, alt, caption;
+        if (image.IsMap()) {
+            yi::check_keys(source, image, path, image_keys, &diagnostics);
+            for (const char* name : {"src", "image", "path", "url"})
+                if (image[name] && src.empty()) src = yi::scalar(source, image[name], path + "." + name);
+            if (src.empty()) yi::fail(source, image, path, "needs the image's 'src' (or 'image' or 'path')");
+            if (image["alt"]) alt = yi::scalar(source, image["alt"], path + ".alt");
+            if (image["caption"]) caption = yi::scalar(source, image["caption"], path + ".caption");
+        } else {
+            src = yi::scalar(source, image, path);
+        }
+        pugi::xml_node body_node = body(article);
+        pugi::xml_node after = body_node.first_child();
+        if (std::string_view(after.name()) != "epigraph") after = pugi::xml_node();
+        pugi::xml_node old = after ? after.next_sibling() : body_node.first_child();
+        if (std::string_view(old.name()) == "figure" && std::string_view(old.attribute("id").value()) == "lead-image") {
+            if (mode == MetadataMode::fill_missing) return;
+            body_node.remove_child(old);
+        }
+        pugi::xml_node figure = after ? body_node.insert_child_after("figure", after) : body_node.prepend_child("figure");
+        if (!article.find_node([](pugi::xml_node n) { return std::string_view(n.attribute("id").value()) == "lead-image"; }))
+            figure.append_attribute("id") = "lead-image";
+        pugi::xml_node img = figure.append_child("image");
+        img.append_attribute("src") = src.c_str();
+        img.append_attribute("alt") = alt.c_str();
+        if (!caption.empty()) figure.append_child("caption").text().set(caption.c_str());
     }
 
     // `draft: true` (Hugo, Zola) or `published: false` (Jekyll).
@@ -280,7 +378,8 @@ const std::vector<std::string_view>& metadata_keys()
         "pages",   "subjects", "tags",     "summary",   "license",      "copyright",  "funding",     "history",
         "source",  "epigraph", "references", "bibliography",
         // Jekyll's, Hugo's and Zola's names for the same things
-        "description", "excerpt", "categories", "taxonomies", "draft", "published",
+        "description", "excerpt", "categories", "taxonomies", "draft", "published", "lastmod", "updated",
+        "last_modified_at", "weight", "aliases", "redirect_from", "image", "cover", "featured_image", "images",
         // theirs, which say how their sites lay a page out: known, and left to them
         "layout", "permalink", "params", "linkTitle", "extra", "menu", "toc", "comments", "template", "sitemap"};
     return keys;
@@ -303,8 +402,13 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
         if (key == "title" || key == "subtitle" || key == "date" || key == "slug" || key == "url" || key == "doi" ||
             key == "type" || key == "elocation")
             apply.text_field(value, key, key.c_str());
-        else if (std::find(summary_keys.begin(), summary_keys.end(), key) != summary_keys.end())
-            apply.summary_field(map, key);
+        else if (one_of(summary_keys, key)) {
+            if (!apply.aliased(map, key, summary_keys, "summary")) apply.text_field(value, key, "summary");
+        } else if (key == "weight")
+            apply.weight_field(value);
+        else if (one_of(alias_keys, key)) {
+            if (!apply.aliased(map, key, alias_keys, "earlier addresses")) apply.aliases_field(value, key);
+        }
         else if (key == "lang")
             apply.text_field(value, key, "language");
         else if (key == "author" || key == "authors")
@@ -342,6 +446,17 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
         else if (key == "epigraph")
             apply.epigraph_field(value, diagnostics);
     }
+    // After the loop: `history` replaces the whole history, and the epigraph opens the body.
+    auto each_given = [&](const std::vector<std::string_view>& keys, const char* what, auto&& take) {
+        for (std::string_view name : keys) {
+            const std::string key(name);
+            if (map[key] && !map[key].IsNull() && !apply.aliased(map, key, keys, what)) take(map[key], key);
+        }
+    };
+    each_given(updated_keys, "date it was updated",
+               [&](const YAML::Node& value, const std::string& key) { apply.updated_field(value, key); });
+    each_given(lead_image_keys, "lead image",
+               [&](const YAML::Node& value, const std::string& key) { apply.lead_image_field(value, key); });
 }
 
 }  // namespace mimeo::model

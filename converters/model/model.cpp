@@ -13,7 +13,8 @@ namespace {
 const std::vector<std::string_view> meta_order = {
     "title",     "subtitle", "contributor", "affiliation", "date",    "history",   "language", "slug",
     "url",       "doi",      "type",        "journal",     "elocation",   "pages",   "subject",   "tag",      "summary",
-    "abstract",  "license",  "copyright",   "funding",     "source",  "draft"};
+    "abstract",  "license",  "copyright",   "funding",     "source",  "weight",
+    "alias",     "draft"};
 
 const std::vector<std::string_view> issue_order = {"publication", "number", "volume", "date", "title", "articles"};
 

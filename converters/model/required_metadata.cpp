@@ -18,12 +18,21 @@ FileName parts_of(const std::string& stem)
     return {"", stem};
 }
 
+// Hugo's and Zola's page bundles are folders whose index.md is the page: the folder names it.
+std::string name_of(const std::filesystem::path& source)
+{
+    const std::string stem = source.stem().string();
+    const std::filesystem::path folder = source.parent_path().filename();
+    return (stem == "index" || stem == "_index") && !folder.empty() && folder != ".." && folder != "." ? folder.string()
+                                                                                                       : stem;
+}
+
 }  // namespace
 
 void complete_required_metadata(pugi::xml_node article, const std::filesystem::path& source,
                                 Diagnostics* diagnostics)
 {
-    const FileName name = parts_of(source.stem().string());
+    const FileName name = parts_of(name_of(source));
     if (title(article).empty() && !meta(article).child("title").first_child()) {
         meta_field(article, "title").text().set(name.rest.c_str());
         if (diagnostics) diagnostics->warn({source.string(), 0, 0}, "no-title", "no title given; using '" + name.rest + "'");

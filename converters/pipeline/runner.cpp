@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "common/output_set.hpp"
+#include "model/article_order.hpp"
 #include "model/model.hpp"
 #include "pipeline/article_stage.hpp"
 #include "pipeline/output_stage.hpp"
@@ -131,6 +132,8 @@ RunReport run_pipeline(const Pipeline& pipeline, const RunOptions& options, Diag
                         }
                         if (whole_issue_needed) list.append_copy(node);
                     });
+
+    model::order_by_weight(list);
 
     // Every output is written and checked, so that one run reports every failed check;
     // an export error stops the rest.

@@ -148,6 +148,31 @@ path = write_file("lang.md", "---\ntitle: Lang\nlang: english\n---\nx\n")
 run = mimeo("import", path, "-o", path + ".xml")
 check(run.returncode == 1 and f"{path}:3:7: error[yaml-type]" in run.stderr, f"lang: english: {run.stderr}")
 
+# lastmod is the last revision, weight the place in the issue, aliases are kept, and the cover
+# image leads the body, in a Hugo page bundle and a Jekyll post alike.
+buses = post(HUGO, os.path.join("night-buses", "index.md"))
+fair = post(JEKYLL, "2018-07-20-summer-fair.md")
+model, stderr = model_of(buses)
+for part in ('<history><date type="updated" time="08:00:00+02:00">2023-10-14</date></history>', "<weight>1</weight>",
+             "<alias>/2023/10/night-buses/</alias>", "<alias>/posts/nightbuses/</alias>",
+             '<figure id="lead-image">\n      <image src="cover.png" alt="A night bus at the Quay Street stop"/>\n'
+             "      <caption>The N7 at Quay Street, on its first night back</caption>"):
+    check(part in model, f"hugo bundle: {part!r} not in the model:\n{model}")
+check(f"{buses}:16:3: warning[key-alias]: 'images' is left out: 'cover' gives the lead image" in stderr,
+      f"hugo bundle: images beside cover: {stderr}")
+check("unknown-key" not in stderr, f"hugo bundle: its cover's layout keys warned of: {stderr}")
+model, stderr = model_of(fair)
+check('<date type="updated" time="10:05:00+01:00">2018-07-22</date>' in model and "<alias>/news/fair-2018.html</alias>" in model
+      and '<image src="../assets/summer-fair.png" alt="Stalls along' in model, f"jekyll: seo-tag keys: {model}")
+check("unknown-key" not in stderr, f"jekyll: image's width and height warned of: {stderr}")
+run = mimeo("convert", "--issue", ISSUE, buses, fair, "--to", "atom", "-o", os.path.join(WORK, "revised.atom"))
+atom = open(os.path.join(WORK, "revised.atom"), encoding="utf-8").read() if run.returncode == 0 else ""
+check("<published>2023-10-12T19:15:00Z</published><updated>2023-10-14T06:00:00Z</updated>" in atom.replace("\n", "").replace(" ", ""),
+      f"atom: lastmod is not the entry's updated: {run.stderr}{atom}")
+path = write_file("weight.md", "---\ntitle: W\nweight: heavy\n---\nx\n")
+run = mimeo("import", path, "-o", path + ".xml")
+check(run.returncode == 1 and f"{path}:3:9: error[yaml-type]" in run.stderr, f"weight: heavy: {run.stderr}")
+
 # 4. Template syntax: each kind named once, with its count and first place; kept, or stripped.
 liquid, shortcodes = post(JEKYLL, "2015-02-10-liquid-in-posts.md"), post(HUGO, "shortcodes.md")
 for path, expected in ((liquid, {"Liquid tags": (4, 9, 1), "Liquid output": (1, 7, 57)}),
@@ -189,11 +214,12 @@ check("warning[link-dangling]: 1 link" in stderr and "'#appendix'" in stderr, f"
 # --drafts; the EPUB of the corpus passes epubcheck either way.
 drafts = [post(HUGO, "ferry-timetable.md"), post(JEKYLL, "2013-06-01-unpublished-notes.md")]
 everything = dated + [post(HUGO, "harbour-strike.md"), post(HUGO, "reading-list.md"),
-                      post(ZOLA, "cooperative-bakery.md"), liquid, shortcodes, anchors] + drafts
+                      post(ZOLA, "cooperative-bakery.md"), liquid, shortcodes, anchors, fair, buses] + drafts
 pipeline = write_file("site.yaml", "publication: {title: The Lamplighter, url: 'https://lamplighter.example.org/', "
                       "language: en}\nissue: {number: 7, date: 2024-03-04}\ninputs:\n"
                       + "".join(f"  - {path}\n" for path in everything)
-                      + "outputs:\n  - {format: epub, path: out/site.epub, check: true}\n")
+                      # Jekyll keeps its images in the site's assets/, beside _posts/.
+                      + "outputs:\n  - {format: epub, path: out/site.epub, check: true, outside-images: true}\n")
 for extra, expected in (([], 0), (["--drafts"], 2)):
     run = mimeo("run", pipeline, "--no-cache", *extra)
     check(run.returncode == 0, f"run {extra}: {run.stderr}")
@@ -201,6 +227,11 @@ for extra, expected in (([], 0), (["--drafts"], 2)):
     check(left_out == 2 - expected, f"run {extra}: {left_out} drafts named as left out: {run.stderr}")
     check(("2 drafts left out" in run.stdout) == (expected == 0), f"run {extra}: the summary: {run.stdout}")
     listing = subprocess.run(["unzip", "-l", os.path.join(WORK, "out", "site.epub")], capture_output=True, text=True).stdout
+    # The weighted post opens the issue; its cover is packed.
+    nav = subprocess.run(["unzip", "-p", os.path.join(WORK, "out", "site.epub"), "EPUB/nav.xhtml"],
+                         capture_output=True, text=True).stdout
+    check(nav.find("Night buses") < nav.find("Welcome to the new site") and "images/cover.png" in listing,
+          f"run {extra}: weight 1 is not first, or the cover is not packed: {nav}")
     check(("ferry-timetable" in listing) == (expected == 2) and ("unpublished-notes" in listing) == (expected == 2),
           f"run {extra}: the drafts' pages: {listing}")
 
