@@ -59,4 +59,33 @@ std::vector<std::string> unlink_dangling(pugi::xml_node article)
     return unwrap(dangling);
 }
 
+std::vector<std::string> settle_site_links(pugi::xml_node article, std::string_view publication_url)
+{
+    std::string base = resolve_url(meta_text(article, "url"), publication_url);
+    if (!is_absolute_url(base)) base.clear();
+    std::vector<pugi::xml_node> unresolved;
+    for (pugi::xpath_node found : article.select_nodes(".//link[starts-with(@href, '/')]")) {
+        pugi::xml_attribute href = found.node().attribute("href");
+        const std::string_view target = href.value();
+        if (target.size() > 1 && target[1] == '/') continue;  // //host/path: the URL policy's to judge
+        if (base.empty())
+            unresolved.push_back(found.node());
+        else
+            href.set_value(resolve_url(target, base).c_str());
+    }
+    return unwrap(unresolved);
+}
+
+void warn_unlinked(const std::vector<std::string>& targets, const std::string& file, const char* code,
+                   const std::string& why, Diagnostics& diagnostics)
+{
+    if (targets.empty()) return;
+    std::string named;
+    for (std::size_t i = 0; i < targets.size() && i < 5; ++i) named += (i ? ", '" : "'") + targets[i] + "'";
+    if (targets.size() > 5) named += " and " + std::to_string(targets.size() - 5) + " more";
+    diagnostics.warn({file, 0, 0}, code,
+                     std::to_string(targets.size()) + (targets.size() == 1 ? " link" : " links") + " " + why +
+                         " kept as text: " + named);
+}
+
 }  // namespace mimeo::model

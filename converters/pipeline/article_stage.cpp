@@ -6,6 +6,7 @@
 #include <memory>
 
 #include "model/front_matter.hpp"
+#include "model/link_policy.hpp"
 #include "model/model.hpp"
 #include "model/validate.hpp"
 #include "pipeline/parallel.hpp"
@@ -95,6 +96,12 @@ struct Work {
                 transform.transform->apply(node, transform.settings, file, diagnostics);
             }
             model::settle_elocation(node, model::issue_of(pipeline.issue), article.input + 1);
+            // Only here is the publication known, whose address site-absolute links need.
+            model::warn_unlinked(
+                model::settle_site_links(node, model::issue_of(pipeline.issue).child("publication").child_value("url")),
+                file, "link-site-absolute",
+                "to a path on the site ('/...') that no absolute url (the article's or the publication's) resolves",
+                diagnostics);
             step = "validate";
             auto problems = model::validate_document(article.doc, file);
             if (!problems.empty()) {

@@ -72,19 +72,6 @@ void set_base(pugi::xml_document& doc, const Importer& importer, const ImportReq
     article.prepend_attribute("base") = base.string().c_str();
 }
 
-// Links unwrapped into their text, named: the first five targets and how many more.
-void warn_unlinked(const std::vector<std::string>& targets, const fs::path& path, const char* code,
-                   const std::string& why, Diagnostics& diagnostics)
-{
-    if (targets.empty()) return;
-    std::string named;
-    for (std::size_t i = 0; i < targets.size() && i < 5; ++i) named += (i ? ", '" : "'") + targets[i] + "'";
-    if (targets.size() > 5) named += " and " + std::to_string(targets.size() - 5) + " more";
-    diagnostics.warn({path.string(), 0, 0}, code,
-                     std::to_string(targets.size()) + (targets.size() == 1 ? " link" : " links") + " " + why +
-                         " kept as text: " + named);
-}
-
 }  // namespace
 
 void import_article(const fs::path& path, const ImportPlan& plan, pugi::xml_document& out, Diagnostics& diagnostics)
@@ -98,10 +85,10 @@ void import_article(const fs::path& path, const ImportPlan& plan, pugi::xml_docu
     model::complete_required_metadata(model::article_of(out), path,
                                       plan.importer->warns_untitled ? &diagnostics : nullptr);
     // Body links by the URL policy, and to ids the article has: an EPUB's links must resolve.
-    warn_unlinked(model::unlink_refused(model::article_of(out)), path, "url-scheme",
-                  "whose target is not an http:, https: or mailto: URL (nor relative)", diagnostics);
-    warn_unlinked(model::unlink_dangling(model::article_of(out)), path, "link-dangling",
-                  "to a place (#id) the article does not have", diagnostics);
+    model::warn_unlinked(model::unlink_refused(model::article_of(out)), path.string(), "url-scheme",
+                         "whose target is not an http:, https: or mailto: URL (nor relative)", diagnostics);
+    model::warn_unlinked(model::unlink_dangling(model::article_of(out)), path.string(), "link-dangling",
+                         "to a place (#id) the article does not have", diagnostics);
 }
 
 void import_file(const fs::path& path, const std::string& from, const FormatOptions& options, pugi::xml_document& out,

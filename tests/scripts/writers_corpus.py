@@ -209,6 +209,17 @@ model, stderr = model_of(anchors)
 check('<link href="#the-vote">below</link>' in model and "in the appendix" in model and 'href="#appendix"' not in model,
       f"links to ids: {model}")
 check("warning[link-dangling]: 1 link" in stderr and "'#appendix'" in stderr, f"link-dangling: {stderr}")
+# A path on the site resolves against the publication's address once a run knows it; without
+# one it is text, named. An apostrophe after a code span closes.
+check('<link href="/commands/hugo/">' in model and "<code>hugo server</code>’s preview" in model,
+      f"site link or code-span apostrophe: {model}")
+for issue, expected in ((ISSUE, 'href="https://lamplighter.example.org/commands/hugo/"'), (None, "the site’s own tool")):
+    page = os.path.join(WORK, "anchors.html")
+    run = mimeo("convert", *(["--issue", issue] if issue else []), anchors, "--to", "html", "-o", page)
+    html = open(page, encoding="utf-8").read() if run.returncode == 0 else ""
+    check(expected in html and 'href="/commands' not in html, f"site link with issue {issue}: {run.stderr}")
+    check(("warning[link-site-absolute]: 1 link" in run.stderr and "'/commands/hugo/'" in run.stderr) == (issue is None),
+          f"link-site-absolute with issue {issue}: {run.stderr}")
 
 # Drafts (Hugo's draft: true, Jekyll's published: false) are left out of runs, named, unless
 # --drafts; the EPUB of the corpus passes epubcheck either way.
