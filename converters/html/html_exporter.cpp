@@ -30,7 +30,8 @@ void write_page(const ExportRequest& request)
         std::string out;
         RenderOptions fragment;
         apply_raw_html_policy(fragment, raw_html);
-        for (pugi::xml_node article : articles) out += render_blocks(model::body(article), fragment);
+        // Several articles share the fragment: their note ids are kept apart by their slugs.
+        for (pugi::xml_node article : articles) out += render_article_body(article, fragment);
         request.out.write(request.target, out);
         return;
     }
@@ -71,7 +72,7 @@ Exporter exporter()
             "the issue as one XHTML page: masthead, contents and every article",
             TargetKind::file,
             {{"fragment", OptionType::boolean, "false",
-              "only the articles' body content, with no page around it (also `--fragment`)"},
+              "only the articles' content, with their notes and references after it and no page around it (also `--fragment`)"},
              {"stylesheet", OptionType::path, "", "a CSS file to use instead of the default style", {}, {}, {},
               "built in"},
              raw_html_option()},

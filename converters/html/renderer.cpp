@@ -664,14 +664,29 @@ std::string render_inlines(pugi::xml_node element, const RenderOptions& options)
     return renderer.take();
 }
 
-std::string render_article(pugi::xml_node article, const RenderOptions& options)
+namespace {
+
+// One renderer for the header and what follows, which share its note numbers.
+std::string render_whole(pugi::xml_node article, const RenderOptions& options, bool with_header)
 {
     Renderer renderer(options, article);
-    renderer.article_header();
+    if (with_header) renderer.article_header();
     renderer.blocks(model::body(article));
     renderer.notes();
     renderer.references();
     return renderer.take();
+}
+
+}  // namespace
+
+std::string render_article(pugi::xml_node article, const RenderOptions& options)
+{
+    return render_whole(article, options, true);
+}
+
+std::string render_article_body(pugi::xml_node article, const RenderOptions& options)
+{
+    return render_whole(article, options, false);
 }
 
 std::string render_masthead(pugi::xml_node issue, const RenderOptions& options)

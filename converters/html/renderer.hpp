@@ -32,6 +32,8 @@ std::string render_blocks(pugi::xml_node container, const RenderOptions& options
 std::string render_inlines(pugi::xml_node element, const RenderOptions& options);
 // An <article> element: header (title, subtitle, byline, translator, provenance), body and notes.
 std::string render_article(pugi::xml_node article, const RenderOptions& options);
+// Its body, notes and references, without the header (an HTML fragment's content).
+std::string render_article_body(pugi::xml_node article, const RenderOptions& options);
 // The issue's masthead: publication title, tagline, epigraph, issue number and date.
 std::string render_masthead(pugi::xml_node issue, const RenderOptions& options);
 

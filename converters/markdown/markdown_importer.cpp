@@ -12,6 +12,7 @@
 #include "markdown/front_matter_split.hpp"
 #include "markdown/heading_title.hpp"
 #include "markdown/input_bounds.hpp"
+#include "markdown/tag_filter.hpp"
 #include "markdown/template_syntax.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
@@ -103,6 +104,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     require_bounded_input(body, file, body_line, max_nesting);
     NodePtr root = parse_markdown(body, dialect);
     require_bounded_depth(root.get(), file);
+    if (dialect.extensions) filter_raw_tags(root.get(), body_line, file, diagnostics);
     build_model(root.get(), article, {dialect.extensions});
     if (dialect.smart) {
         model::smarten(model::body(article));
