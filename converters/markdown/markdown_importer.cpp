@@ -104,7 +104,8 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     require_bounded_input(body, file, body_line, max_nesting);
     NodePtr root = parse_markdown(body, dialect);
     require_bounded_depth(root.get(), file);
-    if (dialect.extensions) filter_raw_tags(root.get(), body_line, file, diagnostics);
+    if (dialect.extensions && request.options.get_bool("tagfilter"))
+        filter_raw_tags(root.get(), body_line, file, diagnostics);
     build_model(root.get(), article, {dialect.extensions});
     if (dialect.smart) {
         model::smarten(model::body(article));
@@ -133,6 +134,9 @@ const std::vector<OptionSpec> markdown_options = {
      "a front-matter URL that is not `http:`, `https:` or `mailto:` (or relative, for `url`): `error`, or `warn` "
      "and leave the key out",
      {"error", "warn"}},
+    {"tagfilter", OptionType::boolean, "true",
+     "GFM's tagfilter: raw `<title>`, `<style>`, `<script>`, `<iframe>`, `<xmp>` ... tags show as text; `false` "
+     "leaves them to the exporters' `raw-html` policy (an embedded video's `<iframe>` kept under `raw-html=keep`)"},
     {"title-from-heading", OptionType::boolean, "true",
      "with no title in front matter, a level-1 heading that opens the body (and is its only one) is the title"},
     {"templates", OptionType::string, "keep",

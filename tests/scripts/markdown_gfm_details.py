@@ -33,6 +33,8 @@ with tempfile.TemporaryDirectory() as work:
     page, stderr = convert(work, "sanitized", TAGFILTER_IN, "-O", "raw-html=sanitize")
     check("&lt;title&gt; &lt;style&gt;" in page and "&lt;xmp&gt; is disallowed" in page and "<title" not in page
           and "<style" not in page, f"tagfilter, raw HTML sanitized: the tags are not text:\n{page}")
+    page, stderr = convert(work, "unfiltered", TAGFILTER_IN, "-O", "raw-html=keep", "-I", "tagfilter=false")
+    check("<title> <style>" in page and "tagfilter" not in stderr, f"-I tagfilter=false: still filtered:\n{page}")
     # Tags that only begin like a filtered one, and code, are left alone.
     page, _ = convert(work, "near", "<titled>x</titled> and `<title>`\n", "-O", "raw-html=keep")
     check("<titled>x</titled>" in page and "<code>&lt;title&gt;</code>" in page, f"tagfilter too eager:\n{page}")
