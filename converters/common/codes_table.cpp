@@ -36,6 +36,8 @@ const std::vector<CodeSection>& code_sections()
               "a Markdown article with no title in front matter opens with its only level-1 heading, which becomes the title (`-I title-from-heading=false` keeps it a heading)"},
              {{"link-dangling"}, "warning",
               "body links to `#id` places the article does not have (no element's id, no raw HTML's id= or name=) are kept as their text, so that no output has a link to nowhere; one warning counts them and names the first five"},
+             {{"pandoc-markdown"}, "warning",
+              "GFM Markdown holds pandoc's own constructs, which the native reader does not read (definition lists, fenced divs, attributes, ^sup^, ~sub~, inline notes, grid and simple tables, table captions, line blocks, example lists, a % title block, $math$): one warning per kind with its count and first place; `--from pandoc-markdown` reads them"},
              {{"tagfilter"}, "warning",
               "raw HTML in GFM Markdown opens or closes a tag GFM's tagfilter disarms (`<title>`, `<style>`, `<script>`, `<xmp>`, ...): its `<` is written `&lt;`, so it shows as text, as on GitHub"},
              {{"link-site-absolute"}, "warning",

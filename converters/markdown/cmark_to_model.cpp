@@ -2,6 +2,7 @@
 
 #include <cmark-gfm-core-extensions.h>
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,29 @@
 
 namespace mimeo::markdown {
 namespace {
+
+// The language an info string names: its first word ("python" of "python linenums"), or in
+// pandoc's attributes its first class ("{.python .numberLines}") or Quarto's and R Markdown's
+// executable chunk ("{r echo=FALSE}"). A raw block's "{=html}" names none.
+std::string fence_language(std::string_view info)
+{
+    if (info.empty()) return "";
+    if (info.front() != '{') return std::string(info.substr(0, info.find_first_of(" \t{")));
+    std::string_view inside = info.substr(1);
+    inside = inside.substr(0, inside.find('}'));
+    std::string first_word;
+    for (std::size_t at = 0; at < inside.size();) {
+        at = inside.find_first_not_of(" \t,", at);
+        if (at == std::string_view::npos) break;
+        const std::size_t end = std::min(inside.find_first_of(" \t,", at), inside.size());
+        const std::string_view word = inside.substr(at, end - at);
+        if (word.front() == '.' && word.size() > 1) return std::string(word.substr(1));
+        if (first_word.empty() && at == inside.find_first_not_of(" \t") && word.find_first_of("#=") == std::string_view::npos)
+            first_word = word;
+        at = end;
+    }
+    return first_word;
+}
 
 std::string_view type_name(cmark_node* node) { return cmark_node_get_type_string(node); }
 
@@ -108,8 +132,7 @@ private:
     {
         pugi::xml_node code = parent.append_child("code-block");
         const char* info = cmark_node_get_fence_info(node);
-        std::string language = info ? info : "";
-        language = language.substr(0, language.find_first_of(" \t"));
+        const std::string language = fence_language(info ? info : "");
         if (!language.empty()) code.append_attribute("language") = language.c_str();
         code.text().set(literal(node).c_str());
     }

@@ -12,8 +12,10 @@
 #include "markdown/front_matter_split.hpp"
 #include "markdown/heading_title.hpp"
 #include "markdown/input_bounds.hpp"
+#include "markdown/pandoc_constructs.hpp"
 #include "markdown/tag_filter.hpp"
 #include "markdown/template_syntax.hpp"
+#include "markdown/tex_math.hpp"
 #include "model/front_matter.hpp"
 #include "model/model.hpp"
 #include "model/references.hpp"
@@ -26,6 +28,7 @@ namespace {
 struct Dialect {
     bool extensions;  // GFM extensions, front matter, implicit figures, attributions
     bool smart;
+    bool single_tilde = true;  // ~one~ is strikethrough, as on GitHub; else only ~~two~~
 };
 
 using ParserPtr = std::unique_ptr<cmark_parser, decltype(&cmark_parser_free)>;
@@ -36,6 +39,7 @@ NodePtr parse_markdown(std::string_view text, const Dialect& dialect)
     // Smart punctuation is the model's (smart_punctuation.hpp), after the tree is built.
     int options = CMARK_OPT_DEFAULT | CMARK_OPT_UNSAFE;
     if (dialect.extensions) options |= CMARK_OPT_FOOTNOTES;
+    if (!dialect.single_tilde) options |= CMARK_OPT_STRIKETHROUGH_DOUBLE_TILDE;
     ParserPtr parser(cmark_parser_new(options), cmark_parser_free);
     if (dialect.extensions) {
         // cmark-gfm's registry of extensions is a global list without a lock.
@@ -99,8 +103,13 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
 
     const int body_line = 1 + static_cast<int>(std::count(static_cast<const char*>(text.data()), split.body.data(), '\n'));
     std::string body(split.body);
-    if (dialect.extensions)
+    std::vector<MathSpan> math;
+    if (dialect.extensions) {
         handle_template_syntax(body, body_line, request.options.get_string("templates") == "strip", file, diagnostics);
+        const bool read_math = request.options.get_bool("math");
+        name_pandoc_constructs(body, body_line, {body_line == 1, read_math, dialect.single_tilde}, file, diagnostics);
+        if (read_math) math = protect_math(body);
+    }
     require_bounded_input(body, file, body_line, max_nesting);
     NodePtr root = parse_markdown(body, dialect);
     require_bounded_depth(root.get(), file);
@@ -126,6 +135,7 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
             title_from_heading(article, file, body_line + cmark_node_get_start_line(first) - 1, diagnostics);
     }
     if (dialect.extensions) model::link_citations(article, file, diagnostics);
+    restore_math(article, math);
 }
 
 const std::vector<OptionSpec> markdown_options = {
@@ -137,6 +147,10 @@ const std::vector<OptionSpec> markdown_options = {
     {"tagfilter", OptionType::boolean, "true",
      "GFM's tagfilter: raw `<title>`, `<style>`, `<script>`, `<iframe>`, `<xmp>` ... tags show as text; `false` "
      "leaves them to the exporters' `raw-html` policy (an embedded video's `<iframe>` kept under `raw-html=keep`)"},
+    {"math", OptionType::boolean, "false",
+     "TeX math between dollars, as pandoc writes it (`$x^2$` inline, `$$…$$` displayed), read as math"},
+    {"single-tilde", OptionType::boolean, "true",
+     "`~text~` is strikethrough, as GitHub reads it; `false` leaves it as text (pandoc's subscript, `H~2~O`)"},
     {"title-from-heading", OptionType::boolean, "true",
      "with no title in front matter, a level-1 heading that opens the body (and is its only one) is the title"},
     {"templates", OptionType::string, "keep",
@@ -155,7 +169,8 @@ Importer importer()
             .description = "CommonMark with GitHub's extensions, YAML front matter and smart punctuation",
             .options = markdown_options,
             .read = [](const ImportRequest& request, pugi::xml_document& out, Diagnostics& diagnostics) {
-                read_markdown(request, out, diagnostics, {true, request.options.get_bool("smart")});
+                read_markdown(request, out, diagnostics,
+                              {true, request.options.get_bool("smart"), request.options.get_bool("single-tilde")});
             }};
 }
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <string_view>
 
+#include "markdown/source_lines.hpp"
+
 namespace mimeo::markdown {
 namespace {
 
@@ -11,17 +13,6 @@ struct Kind {
     std::size_t count = 0;
     Location first = {};
 };
-
-// A fence line: up to three spaces, then three or more ` or ~.
-std::size_t fence_length(std::string_view line, char& marker)
-{
-    const std::size_t start = line.find_first_not_of(' ');
-    if (start == std::string_view::npos || start > 3 || (line[start] != '`' && line[start] != '~')) return 0;
-    marker = line[start];
-    const std::size_t end = line.find_first_not_of(marker, start);
-    const std::size_t length = (end == std::string_view::npos ? line.size() : end) - start;
-    return length >= 3 ? length : 0;
-}
 
 }  // namespace
 
@@ -33,8 +24,7 @@ void handle_template_syntax(std::string& body, int first_line, bool strip, const
                                   {"{{%", "%}}", "Hugo shortcodes {{% … %}}"},
                                   {"{%", "%}", "Liquid tags {% … %}"},
                                   {"{{", "}}", "Liquid output {{ … }}"}}};
-    char fence = 0;
-    std::size_t fence_size = 0;
+    FenceTracker fences;
     int line_number = first_line;
     std::string out;
     out.reserve(body.size());
@@ -43,28 +33,13 @@ void handle_template_syntax(std::string& body, int first_line, bool strip, const
         end = end == std::string::npos ? body.size() : end + 1;
         const std::string_view line(body.data() + start, end - start);
         start = end;
-        char marker = 0;
-        const std::size_t length = fence_length(line, marker);
-        if (fence_size) {  // inside a fenced code block: code, left alone
-            if (length >= fence_size && marker == fence) fence_size = 0;
-            out += line;
-            continue;
-        }
-        if (length) {
-            fence = marker, fence_size = length;
-            out += line;
-            continue;
-        }
-        if (line.find('{') == std::string_view::npos) {
+        if (fences.is_code(line) || line.find('{') == std::string_view::npos) {
             out += line;
             continue;
         }
         for (std::size_t at = 0; at < line.size();) {
-            if (line[at] == '`') {  // a code span, to its closing run of as many backticks
-                const std::size_t run_end = line.find_first_not_of('`', at);
-                const std::string_view run = line.substr(at, (run_end == std::string_view::npos ? line.size() : run_end) - at);
-                const std::size_t close = line.find(run, at + run.size());
-                const std::size_t stop = close == std::string_view::npos ? at + run.size() : close + run.size();
+            if (line[at] == '`') {  // a code span, left alone
+                const std::size_t stop = code_span_end(line, at);
                 out += line.substr(at, stop - at);
                 at = stop;
                 continue;

@@ -173,6 +173,16 @@ void TreeMapper::flatten(const json& list, const std::string& lang, Flat& out)
         const json& inner = c.at(1);
         const bool heading_has_it = !inner.empty() && type_of(inner[0]) == "Header" &&
                                     attr_of(content_of(inner[0]).at(1)).id == attr.id;
+        // A fenced div's classes (.note, .warning) say what its content is; the model keeps the
+        // content only. The classes pandoc's own HTML writer puts on its wrappers say nothing.
+        static const std::vector<std::string_view> wrappers = {"footnotes", "section", "level1", "level2", "level3",
+                                                               "level4", "level5", "level6", "references",
+                                                               "csl-bib-body", "csl-entry", "hanging-indent"};
+        for (const std::string& name : attr.classes)
+            if (std::find(wrappers.begin(), wrappers.end(), name) == wrappers.end()) {
+                lose("Div blocks' classes (a fenced div's .note, .warning ...) dropped, their content kept");
+                break;
+            }
         std::string div_lang = valid_lang(attr.get("lang"));
         const std::size_t first = out.size();
         flatten(inner, div_lang.empty() ? lang : div_lang, out);

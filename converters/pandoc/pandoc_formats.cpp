@@ -69,6 +69,14 @@ std::vector<std::string> reader_extensions()
 
 bool is_reader(const std::string& name) { return listed(readers, name); }
 std::vector<std::string> reader_names() { return readers; }
+
+std::string reader_named(const std::string& name)
+{
+    constexpr std::string_view pandocs = "pandoc-markdown";
+    if (name.rfind(pandocs, 0) == 0 && is_reader("markdown" + name.substr(pandocs.size())))
+        return "markdown" + name.substr(pandocs.size());
+    return is_reader(name) ? name : std::string();
+}
 bool embeds_media(const std::string& reader) { return listed(media_readers, reader); }
 bool writes_binary(const std::string& writer) { return listed(binary_writers, writer); }
 

@@ -18,6 +18,11 @@ std::vector<std::string> reader_extensions();
 bool is_reader(const std::string& name);
 std::vector<std::string> reader_names();
 
+// The reader `--from NAME` names: NAME itself when pandoc reads it; "markdown" for
+// "pandoc-markdown" (with its +/- extensions), which says whose Markdown it is where "markdown"
+// alone is mimeo's GFM; else empty.
+std::string reader_named(const std::string& name);
+
 // Readers whose images live inside the file (ODT, EPUB, DOCX, ...) and must be extracted;
 // other formats link images that already sit beside the input.
 bool embeds_media(const std::string& reader);

@@ -154,7 +154,7 @@ Importer importer()
                            "...), through the pandoc executable",
             .options = options,
             .read = read_through_pandoc,
-            .format_named = [](const std::string& name) { return is_reader(name) ? name : std::string(); },
+            .format_named = reader_named,
             .format_of_file = reader_for_extension};
 }
 

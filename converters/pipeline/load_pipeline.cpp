@@ -164,13 +164,12 @@ private:
                 if (pattern.empty()) yi::fail(source_, entry, key_path, "must not be empty");
                 const Importer* named = nullptr;
                 if (!from.empty()) {
-                    named = find_importer(from);
-                    if (!named) {
-                        std::string available;
-                        for (const auto& importer : importers()) available += (available.empty() ? "" : ", ") + importer.name;
+                    // As --from: an importer's name, or a format pandoc reads ("rst", "pandoc-markdown").
+                    try {
+                        named = &require_importer(from);
+                    } catch (const UsageError& e) {
                         throw Error(yi::where(source_, entry["from"]), "unknown-format",
-                                    "'" + key_path + ".from' names the unknown input format '" + from + "' (available: " +
-                                        available + ")");
+                                    "'" + key_path + ".from': " + e.what());
                     }
                 }
                 const Matches matches = match_files(p_.folder, pattern);

@@ -138,13 +138,21 @@ def elements(fragment):
     return sorted(parser.found)
 
 
+# The spec's links to paths on a site ("/uri") need the site: mimeo resolves them against the
+# publication's address, which is taken off again before comparing.
+SITE = "https://spec.invalid"
+
+
 def convert(mimeo_args, source, target):
-    run = subprocess.run([MIMEO, "convert", "--from", "commonmark", "--fragment", "--to", "html", *mimeo_args,
-                          "-o", target, source], capture_output=True, text=True)
+    issue = os.path.join(os.path.dirname(target), "issue.yaml")
+    with open(issue, "w") as f:
+        f.write(f"publication: {{title: Spec, url: '{SITE}/'}}\n")
+    run = subprocess.run([MIMEO, "convert", "--from", "commonmark", "--fragment", "--to", "html", "--issue", issue,
+                          *mimeo_args, "-o", target, source], capture_output=True, text=True)
     if run.returncode != 0:
         return None
     with open(target, encoding="utf-8") as f:
-        return f.read()
+        return f.read().replace(f'href="{SITE}/', 'href="/')
 
 
 def sanitized_examples(cases, tmp):

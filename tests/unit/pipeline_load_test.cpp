@@ -239,9 +239,12 @@ TEST_F(PipelineLoad, UnknownFormatOrTransformIsAnError)
     EXPECT_NE(d.message.find("'transforms[1]'"), std::string::npos) << d.message;
     EXPECT_NE(d.message.find("strip-raw"), std::string::npos) << "names the transforms that exist: " << d.message;
 
-    d = error_of("inputs:\n  - {path: articles/a.md, from: docbook}\n" + good_outputs);
+    // pandoc's formats are known (from: docbook, from: pandoc-markdown), as with --from.
+    d = error_of("inputs:\n  - {path: articles/a.md, from: wordstar}\n" + good_outputs);
     EXPECT_EQ(d.code, "unknown-format");
+    EXPECT_EQ(d.where.line, 2);
     EXPECT_NE(d.message.find("'inputs[0].from'"), std::string::npos) << d.message;
+    EXPECT_NE(d.message.find("'wordstar'"), std::string::npos) << d.message;
 }
 
 TEST_F(PipelineLoad, OtherMistakesCaughtBeforeRunning)
