@@ -170,6 +170,7 @@ private:
             if (!allowed_attribute(element, name)) return false;
             if (is_url_attribute(name) && dangerous_url(value, element == "img" && name == "src")) return false;
         }
+        if (name == "id" && options_.ids_seen && !options_.ids_seen->insert(value).second) return false;
         if ((name == "href" || name == "src") && options_.rewrite_url) {
             value = options_.rewrite_url(value, element == "img" && name == "src");
             if (value.empty()) return false;

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <functional>
+#include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 
@@ -19,6 +21,9 @@ struct RawHtmlOptions {
     // Applied to each href and src that survives, as RenderOptions::rewrite_url is.
     // An empty result removes the attribute, and an <img> whose src is removed.
     std::function<std::string(std::string_view url, bool is_image)> rewrite_url;
+    // The ids raw HTML has given on this page: an XHTML page holds each id once, so a later one
+    // (<hr id="bar"> twice) is dropped, as a browser's lookup would pass it over.
+    std::shared_ptr<std::set<std::string>> ids_seen;
 };
 
 // Sanitizing drops, with their content: script, style, iframe, object, embed and the other

@@ -36,6 +36,7 @@ void apply_raw_html_policy(RenderOptions& options, RawHtml policy, bool xhtml)
     RawHtmlOptions raw;
     raw.policy = policy;
     raw.rewrite_url = options.rewrite_url;
+    raw.ids_seen = std::make_shared<std::set<std::string>>();
     options.filter_raw_html = [raw](std::string_view fragment) { return raw_html_to_xhtml(fragment, raw); };
 }
 
