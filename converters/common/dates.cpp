@@ -42,6 +42,34 @@ bool take(std::string_view text, std::size_t& pos, char c)
     return false;
 }
 
+struct ClockTime {
+    int hour, minute, second;
+};
+
+// "HH:MM:SS" at `pos`.
+std::optional<ClockTime> clock_time(std::string_view text, std::size_t& pos)
+{
+    auto hour = digits(text, pos, 2);
+    if (!hour || !take(text, pos, ':')) return std::nullopt;
+    auto minute = digits(text, pos, 2);
+    if (!minute || !take(text, pos, ':')) return std::nullopt;
+    auto second = digits(text, pos, 2);
+    if (!second) return std::nullopt;
+    return ClockTime{*hour, *minute, *second};
+}
+
+// "+HH:MM" or "-HH:MM" at `pos`: minutes east of UTC.
+std::optional<int> zone_offset(std::string_view text, std::size_t& pos)
+{
+    if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return std::nullopt;
+    const int sign = text[pos++] == '-' ? -1 : 1;
+    auto hours = digits(text, pos, 2);
+    if (!hours || !take(text, pos, ':')) return std::nullopt;
+    auto minutes = digits(text, pos, 2);
+    if (!minutes || *hours > 23 || *minutes > 59) return std::nullopt;
+    return sign * (*hours * 60 + *minutes);
+}
+
 void skip_spaces(std::string_view text, std::size_t& pos)
 {
     while (pos < text.size() && (text[pos] == ' ' || text[pos] == '\t')) ++pos;
@@ -126,25 +154,18 @@ std::optional<Instant> model_instant(std::string_view date, std::string_view tim
     if (!day) return std::nullopt;
     if (time.empty()) return Instant{*day + Seconds(untimed_hour) * 3600, 0};
     std::size_t pos = 0;
-    auto hour = digits(time, pos, 2);
-    if (!hour || !take(time, pos, ':')) return std::nullopt;
-    auto minute = digits(time, pos, 2);
-    if (!minute || !take(time, pos, ':')) return std::nullopt;
-    auto second = digits(time, pos, 2);
-    if (!second) return std::nullopt;
+    const auto clock = clock_time(time, pos);
+    if (!clock) return std::nullopt;
     int offset = 0;
-    if (pos < time.size() && (time[pos] == '+' || time[pos] == '-')) {
-        const int sign = time[pos++] == '-' ? -1 : 1;
-        auto hours = digits(time, pos, 2);
-        if (!hours || !take(time, pos, ':')) return std::nullopt;
-        auto minutes = digits(time, pos, 2);
-        if (!minutes) return std::nullopt;
-        offset = sign * (*hours * 60 + *minutes);
+    if (pos < time.size() && time[pos] != 'Z') {
+        const auto zone = zone_offset(time, pos);
+        if (!zone) return std::nullopt;
+        offset = *zone;
     } else {
         take(time, pos, 'Z');
     }
     if (pos != time.size()) return std::nullopt;
-    return Instant{*day + *hour * 3600 + *minute * 60 + *second - Seconds(offset) * 60, offset};
+    return Instant{*day + clock->hour * 3600 + clock->minute * 60 + clock->second - Seconds(offset) * 60, offset};
 }
 
 std::string rfc822(Seconds when, int offset_minutes)
@@ -238,25 +259,17 @@ std::optional<Seconds> parse_rfc3339(std::string_view text)
     if (!month || !take(text, pos, '-')) return std::nullopt;
     auto day = digits(text, pos, 2);
     if (!day || !(take(text, pos, 'T') || take(text, pos, 't'))) return std::nullopt;
-    auto hour = digits(text, pos, 2);
-    if (!hour || !take(text, pos, ':')) return std::nullopt;
-    auto minute = digits(text, pos, 2);
-    if (!minute || !take(text, pos, ':')) return std::nullopt;
-    auto second = digits(text, pos, 2);
-    if (!second) return std::nullopt;
+    const auto clock = clock_time(text, pos);
+    if (!clock) return std::nullopt;
     if (take(text, pos, '.') && !digits(text, pos, 0)) return std::nullopt;
     int offset = 0;
     if (!(take(text, pos, 'Z') || take(text, pos, 'z'))) {
-        if (pos >= text.size() || (text[pos] != '+' && text[pos] != '-')) return std::nullopt;
-        const int sign = text[pos++] == '-' ? -1 : 1;
-        auto hours = digits(text, pos, 2);
-        if (!hours || !take(text, pos, ':')) return std::nullopt;
-        auto minutes = digits(text, pos, 2);
-        if (!minutes || *hours > 23 || *minutes > 59) return std::nullopt;
-        offset = sign * (*hours * 60 + *minutes);
+        const auto zone = zone_offset(text, pos);
+        if (!zone) return std::nullopt;
+        offset = *zone;
     }
     if (pos != text.size()) return std::nullopt;
-    auto local = civil_seconds(*year, unsigned(*month), unsigned(*day), *hour, *minute, *second);
+    auto local = civil_seconds(*year, unsigned(*month), unsigned(*day), clock->hour, clock->minute, clock->second);
     if (!local) return std::nullopt;
     return *local - Seconds(offset) * 60;
 }
