@@ -115,7 +115,7 @@ run = mimeo("import", os.path.join(CORPUS, "suite", "testsuite.md"), "-I", "math
 model = open(os.path.join(WORK, "ts.xml"), encoding="utf-8").read() if run.returncode == 0 else ""
 check("\\frac{d}{dx}f(x)=\\lim_{h\\to 0}\\frac{f(x+h)-f(x)}{h}</math>" in model and "$22,000" in model
       and "<code>$e = mc^2$</code>" in model and "Shoes ($20) and socks ($5)" in model,
-      f"testsuite math=true: dollars that are no math were read, or math was not")
+      f"testsuite math=true: dollars that are no math were read, or math was not: {run.stderr}")
 
 # EPUBs of every file, read either way, pass epubcheck (pandoc's suite links images it does not
 # ship: left out, with a warning).
