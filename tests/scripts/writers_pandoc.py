@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 # mimeo-test: slow
 """pandoc's Markdown, as pandoc's own test suite (fixtures/writers/pandoc/suite/, from
-jgm/pandoc's test/) and a writer's article (field-notes.md) have it. Read by the native
+jgm/pandoc's test/) and writers' articles (fixtures/writers/pandoc/*.md) have it. Read by the native
 reader, every construct GFM does not read is named per kind with its count and first place,
 and the counts are checked against pandoc's own reading of the file; `--from pandoc-markdown`
 reads them; `-I math=true` reads TeX math natively; the EPUBs pass epubcheck."""
@@ -19,7 +19,7 @@ from checks import MIMEO, ROOT, check, finish  # noqa: E402
 
 CORPUS = os.path.join(ROOT, "fixtures", "writers", "pandoc")
 NOTES = os.path.join(CORPUS, "field-notes.md")
-FILES = sorted(glob.glob(os.path.join(CORPUS, "suite", "*.md"))) + [NOTES]
+FILES = sorted(glob.glob(os.path.join(CORPUS, "suite", "*.md"))) + sorted(glob.glob(os.path.join(CORPUS, "*.md")))
 WORK = tempfile.mkdtemp(prefix="mimeo-pandoc-md-")
 WARNING = re.compile(r"^(.*?):(\d+):(\d+): warning\[pandoc-markdown\]: (\d+) (.*?), pandoc's Markdown", re.M)
 KINDS = {"definition-list definitions": "definitions", "fenced divs": "divs", "attributes": "attributes",
