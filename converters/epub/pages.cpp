@@ -93,9 +93,10 @@ std::string masthead_page(const Book& book, const std::string& title, const html
 std::string article_page(const Book& book, pugi::xml_node article, const html::RenderOptions& options)
 {
     const std::string lang = model::language(article, book.language);
-    std::string body = "<article epub:type=\"chapter\">\n";
+    // A section: ARIA lets doc-chapter, the role that matches epub:type, on it and not on <article>.
+    std::string body = "<section epub:type=\"chapter\" role=\"doc-chapter\">\n";
     body += html::render_article(article, options);
-    body += "</article>\n";
+    body += "</section>\n";
     return xhtml_page(model::title(article), lang, css_from_text, body);
 }
 

@@ -51,6 +51,8 @@ blockquote blockquote { margin-right: 0; }
 
 ul, ol { margin: 0 0 0.7em; padding-left: 1.6em; }
 li > p { margin-bottom: 0.3em; }
+li > ul, li > ol { margin-bottom: 0; }
+ul.task-list { list-style: none; padding-left: 0.4em; }
 dt { font-weight: bold; }
 dd { margin: 0 0 0.5em 1.5em; }
 
@@ -68,11 +70,10 @@ code { font-family: monospace; }
 .smallcaps { font-variant: small-caps; }
 hr { border: 0; border-top: 1px solid #888; margin: 1.5em 20%; }
 
-a.note-ref { text-decoration: none; }
 sup { font-size: 0.75em; line-height: 0; }
 aside { font-size: 0.9em; margin-top: 1em; padding-top: 0.3em; border-top: 1px solid #bbb; }
-.note-number { font-weight: bold; margin: 0; }
-.note-back { text-decoration: none; }
+aside + aside { margin-top: 0.4em; padding-top: 0; border-top: 0; }
+.note-number { font-weight: bold; }
 
 .masthead { text-align: center; margin-top: 15%; }
 .masthead .publication { font-size: 2em; font-weight: bold; margin: 0; }

@@ -24,7 +24,7 @@ table { border-collapse: collapse; margin: 1em 0; }
 th, td { border: 1px solid #bbb; padding: 0.25em 0.5em; }
 pre { overflow-x: auto; background: #f6f6f6; padding: 0.5em; }
 .smallcaps { font-variant: small-caps; }
-.note-ref { text-decoration: none; }
+ul.task-list { list-style: none; padding-left: 0.4em; }
 div.footnotes, div.endnotes { font-size: 0.9em; }
 )css";
 

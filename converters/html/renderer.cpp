@@ -375,18 +375,37 @@ private:
         }
     }
 
+    // A task's words: its first paragraph's text, in one line.
+    static std::string task_name(pugi::xml_node item)
+    {
+        pugi::xml_node first = item.child("p") ? item.child("p") : item;
+        std::string name;
+        for (char c : model::text_of(first)) {
+            const bool space = c == ' ' || c == '\n' || c == '\t';
+            if (space && (name.empty() || name.back() == ' ')) continue;
+            name += space ? ' ' : c;
+        }
+        while (!name.empty() && name.back() == ' ') name.pop_back();
+        return name;
+    }
+
     void list(pugi::xml_node node)
     {
         const bool ordered = std::string_view(node.attribute("kind").value()) == "ordered";
         const bool tight = node.attribute("tight").as_bool();
         out_ += ordered ? "<ol" : "<ul";
         if (ordered && node.attribute("start")) out_ += " start=\"" + std::to_string(node.attribute("start").as_llong()) + "\"";
+        // A task list shows its boxes, not bullets as well.
+        if (!ordered && std::any_of(node.children("item").begin(), node.children("item").end(),
+                                    [](pugi::xml_node item) { return item.attribute("checked"); }))
+            out_ += " class=\"task-list\"";
         out_ += ">\n";
         for (pugi::xml_node item : node.children("item")) {
             out_ += "<li>";
+            // The box is named by its task, for a screen reader that meets the box first.
             if (pugi::xml_attribute checked = item.attribute("checked"))
-                out_ += checked.as_bool() ? "<input type=\"checkbox\" checked=\"checked\" disabled=\"disabled\" /> "
-                                          : "<input type=\"checkbox\" disabled=\"disabled\" /> ";
+                out_ += std::string("<input type=\"checkbox\"") + (checked.as_bool() ? " checked=\"checked\"" : "") +
+                        " disabled=\"disabled\" aria-label=\"" + html::escape(task_name(item)) + "\" /> ";
             pugi::xml_node first = item.first_child();
             if (!(tight && first && named(first, "p")) && first) out_ += "\n";
             blocks(item, tight);
@@ -626,8 +645,14 @@ private:
         // ARIA allows doc-footnote on an <aside> but not doc-endnote, so endnotes carry only epub:type.
         out_ += "<aside epub:type=\"" + kind + "\"" + (kind == "footnote" ? " role=\"doc-footnote\"" : "") +
                 " id=\"" + html::escape(note_anchor(id)) + "\">\n";
-        out_ += "<p class=\"note-number\">" + std::to_string(note_numbers_[id]) + "</p>\n";
+        // The number opens the note's first paragraph, as a printed note's does.
+        const std::string number = std::to_string(note_numbers_[id]);
+        const std::size_t mark = out_.size();
         note_body(note);
+        if (out_.compare(mark, 3, "<p>") == 0)
+            out_.insert(mark + 3, "<span class=\"note-number\">" + number + "</span> ");
+        else
+            out_.insert(mark, "<p class=\"note-number\">" + number + "</p>\n");
         out_ += "</aside>\n";
     }
 
