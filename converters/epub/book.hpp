@@ -16,6 +16,7 @@ namespace mimeo::epub {
 struct Settings {
     int toc_depth = 2;                   // 1: articles only; 2: and their sections; ...
     std::string stylesheet;              // a CSS file replacing the default, or empty
+    std::string extra_css;               // a CSS file whose rules follow the stylesheet's, or empty
     std::string cover;                   // a cover image, or empty for a generated text cover
     std::vector<std::string> fonts;      // font files to embed
     bool missing_images_warn = false;    // leave missing images out with a warning instead of failing

@@ -13,6 +13,7 @@ Settings read_settings(const FormatOptions& options)
     Settings settings;
     settings.toc_depth = static_cast<int>(options.get_int("toc-depth"));
     settings.stylesheet = options.get_string("stylesheet");
+    settings.extra_css = options.get_string("extra-css");
     settings.cover = options.get_string("cover");
     settings.fonts = options.get_list("fonts");
     settings.missing_images_warn = options.get_string("missing-images") == "warn";
@@ -42,6 +43,7 @@ Exporter exporter()
              {"toc-depth", OptionType::integer, "2",
               "levels in the table of contents (nav and NCX): `1` lists the articles, `2` adds their sections", {}, 1, 6},
              {"stylesheet", OptionType::path, "", "a CSS file used instead of the default stylesheet"},
+             {"extra-css", OptionType::path, "", "a CSS file whose rules are added after the stylesheet's, to change a few"},
              {"cover", OptionType::path, "", "a cover image (PNG, JPEG, GIF, WebP or SVG)", {}, {}, {},
               "a text cover"},
              {"fonts", OptionType::path_list, "",

@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <ctime>
 
+#include "common/dates.hpp"
 #include "model/model.hpp"
 
 namespace mimeo::epub {
@@ -99,7 +100,15 @@ std::string modified_time(const Book& book)
         if (!newest.empty()) day = newest;
     }
     if (!iso_day(day) || day < "1980-01-01" || day > "2107-12-31") day = "1980-01-01";
-    return day + "T00:00:00Z";
+    std::string modified = day + "T00:00:00Z";
+    // A correction after the issue (an article's history date "updated") makes the book newer.
+    for (pugi::xml_node article : book.articles) {
+        const pugi::xml_node revised =
+            model::meta(article).child("history").find_child_by_attribute("date", "type", "updated");
+        const auto when = model_instant(revised.text().get(), revised.attribute("time").value());
+        if (when && when->when > 0 && rfc3339(when->when) > modified) modified = rfc3339(when->when);
+    }
+    return modified;
 }
 
 }  // namespace mimeo::epub

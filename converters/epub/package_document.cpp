@@ -143,6 +143,12 @@ std::string metadata(const Book& book, const std::string& title)
             m.meta("group-position", number, "collection");
         if (std::string issn = publication.child("issn").text().get(); !issn.empty())
             m.meta("dcterms:identifier", "urn:issn:" + issn, "collection");
+        // The volume the issue belongs to, a set within the series.
+        if (std::string volume = book.issue.child("volume").text().get(); !volume.empty()) {
+            m.element("meta", model::text_of(publication.child("title")) + ", Volume " + volume,
+                      " property=\"belongs-to-collection\" id=\"volume\"");
+            m.meta("collection-type", "set", "volume");
+        }
     }
     accessibility(m, book);
     return m.take();

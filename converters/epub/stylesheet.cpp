@@ -136,6 +136,12 @@ void add_stylesheet(Book& book, const Settings& settings)
     }
     // At the end: @charset, @import and @namespace must come before every other rule.
     if (!faces.empty()) css += "\n" + faces;
+    // Last, so that its rules win over the default's of the same weight.
+    if (!settings.extra_css.empty()) {
+        std::string extra = read_file(settings.extra_css);
+        require_utf8(extra, settings.extra_css);
+        css += "\n/* extra-css */\n" + extra;
+    }
     book.items.push_back({"style", stylesheet_href, "text/css", "", std::move(css)});
 }
 

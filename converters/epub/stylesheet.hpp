@@ -1,5 +1,5 @@
 // The EPUB's one stylesheet: the default (or the user's replacement), with an
-// @font-face rule for each embedded font.
+// @font-face rule for each embedded font, then the extra-css rules.
 #pragma once
 
 #include "common/diagnostics.hpp"

@@ -46,6 +46,9 @@ void write_page(const ExportRequest& request)
         page.head += "<style>\n" + read_file(css) + "\n</style>\n";
     else
         page.head += std::string("<style>") + page_stylesheet + "</style>\n";
+    // After the stylesheet, so that its rules win over those of the same weight.
+    if (std::string extra = request.options.get_string("extra-css"); !extra.empty())
+        page.head += "<style>\n" + read_file(extra) + "\n</style>\n";
     page.body_open = "<body>\n";
     page.page_close = "</body>\n</html>\n";
     page.contents = [](const std::vector<pugi::xml_node>& listed, const RenderOptions& options) {
@@ -75,6 +78,7 @@ Exporter exporter()
               "only the articles' content, with their notes and references after it and no page around it (also `--fragment`)"},
              {"stylesheet", OptionType::path, "", "a CSS file to use instead of the default style", {}, {}, {},
               "built in"},
+             {"extra-css", OptionType::path, "", "a CSS file whose rules are added after the stylesheet's, to change a few"},
              raw_html_option()},
             write_page};
 }

@@ -123,10 +123,10 @@ public:
             out_ += "</p>\n";
         }
         std::string date = meta.child("date").text().get();
-        auto authors = model::contributors(article_, "author");
+        const std::string authors = model::byline(article_);
         if (!authors.empty() || !date.empty()) {
             out_ += "<p class=\"byline\">";
-            if (!authors.empty()) escape("By " + model::join_names(authors), out_);
+            escape(authors, out_);
             if (!authors.empty() && !date.empty()) out_ += " \u00B7 ";
             if (!date.empty()) {
                 // A time of day makes it a global date and time string: HTML's "2013-05-06T02:12:52+02:00".
@@ -464,7 +464,12 @@ private:
     void image(pugi::xml_node node)
     {
         out_ += "<img src=\"" + url(node.attribute("src").value(), true) + "\" alt=\"";
-        escape(node.attribute("alt").value(), out_);
+        // Alt text that only repeats the figure's caption would be read twice: the caption says it.
+        const std::string alt = node.attribute("alt").value();
+        const pugi::xml_node figure = named(node.parent(), "figure") ? node.parent() : pugi::xml_node();
+        const bool repeated = figure && !alt.empty() &&
+                              (alt == model::text_of(figure.child("caption")) || alt == model::text_of(figure.child("title")));
+        if (!repeated) escape(alt, out_);
         out_ += "\"";
         if (pugi::xml_attribute title = node.attribute("title")) {
             out_ += " title=\"";

@@ -116,10 +116,6 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
     if (dialect.extensions && request.options.get_bool("tagfilter"))
         filter_raw_tags(root.get(), body_line, file, diagnostics);
     build_model(root.get(), article, {dialect.extensions});
-    if (dialect.smart) {
-        model::smarten(model::body(article));
-        model::smarten(model::notes(article));
-    }
 
     if (!split.yaml.empty()) {
         yaml_input::Source source{file, split.yaml_first_line};
@@ -135,6 +131,8 @@ void read_markdown(const ImportRequest& request, pugi::xml_document& out, Diagno
             title_from_heading(article, file, body_line + cmark_node_get_start_line(first) - 1, diagnostics);
     }
     if (dialect.extensions) model::link_citations(article, file, diagnostics);
+    // After the front matter and the title from a heading, so that titles are smartened too.
+    if (dialect.smart) model::smarten_article(article);
     restore_math(article, math);
 }
 

@@ -54,6 +54,16 @@ std::string join_names(const std::vector<std::string>& names)
     return out;
 }
 
+std::string byline(pugi::xml_node article)
+{
+    const auto authors = contributors(article, "author");
+    if (authors.empty()) return "";
+    bool people = false;
+    for (pugi::xml_node c : meta(article).children("contributor"))
+        if (std::string_view(c.attribute("role").value()) == "author" && !c.attribute("collective").as_bool()) people = true;
+    return (people ? "By " : "") + join_names(authors);
+}
+
 std::optional<ProvenanceNote> provenance_note(pugi::xml_node article)
 {
     pugi::xml_node source = meta(article).child("source");

@@ -23,6 +23,10 @@ std::string issue_line(pugi::xml_node issue);
 // "A", "A and B", "A, B and C".
 std::string join_names(const std::vector<std::string>& names);
 
+// The authors' line: "By A and B"; without "By" when every author is an organisation
+// ("Research Desk"); empty with no authors.
+std::string byline(pugi::xml_node article);
+
 // The note saying where a translation or reprint first appeared, in pieces so that
 // a renderer can set the publication's name in italics and link the source.
 struct ProvenanceNote {

@@ -4,6 +4,8 @@
 #include <string>
 #include <string_view>
 
+#include "model/model.hpp"
+
 namespace mimeo::model {
 namespace {
 
@@ -128,6 +130,15 @@ void smarten(pugi::xml_node element)
     if (!element) return;
     Typographer typographer;
     typographer.walk(element);
+}
+
+void smarten_article(pugi::xml_node article)
+{
+    pugi::xml_node meta = model::meta(article);
+    for (const char* field : {"title", "subtitle", "summary"}) smarten(meta.child(field));
+    smarten(meta.child("source").child("title"));
+    smarten(body(article));
+    smarten(notes(article));
 }
 
 }  // namespace mimeo::model

@@ -11,4 +11,8 @@ namespace mimeo::model {
 // The text under `element` (a <body>, <notes>, <title>, ...), which starts afresh.
 void smarten(pugi::xml_node element);
 
+// The article's text: its title, subtitle, summary, source title, body and notes, so that an
+// import and a pipeline's transform give the same titles.
+void smarten_article(pugi::xml_node article);
+
 }  // namespace mimeo::model

@@ -184,9 +184,7 @@ void write_header(Layout& out, pugi::xml_node article, References& references)
     pugi::xml_node meta = model::meta(article);
     out.underlined(inline_text(meta.child("title"), references), '=');
     if (pugi::xml_node subtitle = meta.child("subtitle")) out.paragraph(inline_text(subtitle, references));
-    std::string byline;
-    auto authors = model::contributors(article, "author");
-    if (!authors.empty()) byline = "By " + model::join_names(authors);
+    std::string byline = model::byline(article);
     if (std::string date = meta.child("date").text().get(); !date.empty())
         byline += (byline.empty() ? "" : " \u00B7 ") + model::human_date(date);
     auto translators = model::contributors(article, "translator");

@@ -2,7 +2,6 @@
 // ... an ellipsis, in the article's text (title, subtitle, summary, body, notes).
 // Code, math and raw content are left as typed. For articles imported without
 // smart punctuation (DOCX typed on a plain keyboard, Markdown with smart: false).
-#include "model/model.hpp"
 #include "model/smart_punctuation.hpp"
 #include "transforms/builtin.hpp"
 
@@ -11,11 +10,7 @@ namespace {
 
 void apply(pugi::xml_node article, const Settings&, const std::string&, Diagnostics&)
 {
-    pugi::xml_node meta = model::meta(article);
-    for (const char* field : {"title", "subtitle", "summary"}) model::smarten(meta.child(field));
-    model::smarten(meta.child("source").child("title"));
-    model::smarten(model::body(article));
-    model::smarten(model::notes(article));
+    model::smarten_article(article);
 }
 
 }  // namespace

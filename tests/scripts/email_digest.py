@@ -18,7 +18,7 @@ raw = open(target, "rb").read()
 message = parse(target)
 
 # Headers.
-expected_subject = "The Lamplighter \u2014 Issue 418: The Hidden Workforce Behind \"Smart\" Machines"
+expected_subject = "The Lamplighter \u2014 Issue 418: The Hidden Workforce Behind \u201cSmart\u201d Machines"
 check(message["Subject"] == expected_subject, f"Subject decodes to {message['Subject']!r}")
 raw_headers = raw.split(b"\r\n\r\n", 1)[0]
 check(all(b < 0x80 for b in raw_headers), "header section is ASCII")
@@ -73,7 +73,7 @@ for needle in ["The Lamplighter", "A weekly of working people's news", "Those wh
                "Notes:", "Links:", "leave@lamplighter.example.org", "https://lamplighter.example.org/u/1"]:
     check(needle in text, f"the text holds {needle!r}")
 check("\n-- \n" in text, "the footer follows a signature separator")
-title = "The Hidden Workforce Behind \"Smart\" Machines"
+title = "The Hidden Workforce Behind \u201cSmart\u201d Machines"
 check(f"{title}\n{'=' * len(title)}\n" in text, "the title is underlined to its width")
 check("\u6e2f\u6e7e\u52b4\u50cd\u8005\u3001\u8cc3\u4e0a\u3052\u3092\u8981\u6c42\n" + "=" * 24 + "\n" in text,
       "the Japanese title's underline counts wide characters twice")

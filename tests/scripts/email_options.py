@@ -115,7 +115,7 @@ check(any("To unsubscribe, reply" in t for _, t in unflow(text, part.get_param("
 loose = os.path.join(out, "loose.eml")
 run("convert", ARTICLES[1], "--to", "email", "-o", loose, "-O", base[0])
 message = parse(loose)
-check(message["Subject"] == "Reading the Port Authority's Annual Report", f"subject without an issue: {message['Subject']}")
+check(message["Subject"] == "Reading the Port Authority\u2019s Annual Report", f"subject without an issue: {message['Subject']}")
 check(re.match(r"\w{3}, \d{2} \w{3} \d{4} \d{2}:\d{2}:\d{2} \+0000$", message["Date"]), "date of the run")
 
 finish("email_options")

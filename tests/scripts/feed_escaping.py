@@ -9,7 +9,8 @@ import feedparser
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
 from checks import MIMEO, check, finish  # noqa: E402
-TITLE = "Cats & Dogs <Friends> say \"hello\" and 'bye' \u2014 \u00c6r\u00f8, \u6771\u4eac"
+# Smart punctuation curls the title's quotes, as it does the body's.
+TITLE = "Cats & Dogs <Friends> say \u201chello\u201d and \u2018bye\u2019 \u2014 \u00c6r\u00f8, \u6771\u4eac"
 ARTICLE = """---
 title: "Cats & Dogs <Friends> say \\"hello\\" and 'bye' \u2014 \u00c6r\u00f8, \u6771\u4eac"
 author: "O'Brien & Sons"

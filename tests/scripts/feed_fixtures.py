@@ -28,8 +28,8 @@ def convert(fmt, target, *options, env=None):
 
 # Newest first: the article dates run from April 14 down to April 9.
 expected = [
-    ("The Hidden Workforce Behind \"Smart\" Machines", SITE + "418/hidden-workforce/", ["Redaction of Travailleurs Unis"]),
-    ("Reading the Port Authority's Annual Report", SITE + "reading-the-port-authority-s-annual-report/", ["Dana Okafor", "Luis Prieto"]),
+    ("The Hidden Workforce Behind \u201cSmart\u201d Machines", SITE + "418/hidden-workforce/", ["Redaction of Travailleurs Unis"]),
+    ("Reading the Port Authority\u2019s Annual Report", SITE + "reading-the-port-authority-s-annual-report/", ["Dana Okafor", "Luis Prieto"]),
     ("What the Assembly Decided", SITE + "what-the-assembly-decided/", ["Correspondent in Lyon"]),
     ("Rents Against Wages, 2015\u20132025", SITE + "rents-against-wages-2015-2025/", ["Research Desk"]),
     ("\u6e2f\u6e7e\u52b4\u50cd\u8005\u3001\u8cc3\u4e0a\u3052\u3092\u8981\u6c42", SITE + "yokohama-dockers/", ["\u7de8\u96c6\u90e8"]),

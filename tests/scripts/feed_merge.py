@@ -51,7 +51,7 @@ with tempfile.TemporaryDirectory() as tmp:
         check(feed.bozo == 0, f"{fmt}: merged feed bozo: {feed.get('bozo_exception')}")
         titles = [e.title for e in feed.entries]
         check(titles == ["Night Buses Return", "The Hidden Workforce (corrected)",
-                          "Reading the Port Authority's Annual Report", "What the Assembly Decided",
+                          "Reading the Port Authority\u2019s Annual Report", "What the Assembly Decided",
                           "Rents Against Wages, 2015\u20132025",
                           "\u6e2f\u6e7e\u52b4\u50cd\u8005\u3001\u8cc3\u4e0a\u3052\u3092\u8981\u6c42"],
                f"{fmt}: merged titles {titles}")
@@ -84,7 +84,7 @@ with tempfile.TemporaryDirectory() as tmp:
     small = os.path.join(tmp, "small.xml")
     convert(os.path.join(FIXTURES, "issue.yaml"), list(reversed(FIRST)), "rss", small, "max-items=2")
     small_titles = [e.title for e in feedparser.parse(small).entries]
-    check(small_titles == ["The Hidden Workforce Behind \"Smart\" Machines", "Reading the Port Authority's Annual Report"],
+    check(small_titles == ["The Hidden Workforce Behind \u201cSmart\u201d Machines", "Reading the Port Authority\u2019s Annual Report"],
            f"max-items=2 on one issue: {small_titles}")
 
 finish("feed merge: two issues merge newest first, replaced by guid, capped")

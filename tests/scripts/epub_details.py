@@ -1,0 +1,64 @@
+"""The EPUB's small things, on real books: organisations get no "By", alt text that repeats
+its caption is not read twice, a correction after the issue moves dcterms:modified, the volume
+is in the OPF, `convert` curls the titles' quotes as `run` does, and extra-css adds rules after
+the default stylesheet's."""
+import os
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "support"))
+from checks import MIMEO, ROOT, check, finish  # noqa: E402
+
+PICTURE = os.path.join(ROOT, "fixtures", "articles", "images", "rent-share.png")
+
+with tempfile.TemporaryDirectory() as work:
+    with open(os.path.join(work, "desk.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: \"The desk's \\\"week\\\"\"\nauthors: [{organization: Research Desk}]\n"
+                "date: 2025-04-14\nlastmod: 2025-04-20T09:30:00+02:00\n---\n\n"
+                f"![The rent share, by year]({PICTURE})\n\nText.\n")
+    with open(os.path.join(work, "person.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: Two\nauthors: [Dana Okafor, {organization: Research Desk}]\ndate: 2025-04-14\n---\n\nText.\n")
+    with open(os.path.join(work, "issue.yaml"), "w", encoding="utf-8") as f:
+        f.write("publication: {title: The Lamplighter, language: en}\nissue: {number: 418, volume: 9, date: 2025-04-14}\n")
+    book = os.path.join(work, "book.epub")
+    run = subprocess.run([MIMEO, "convert", "--issue", os.path.join(work, "issue.yaml"), os.path.join(work, "desk.md"),
+                          os.path.join(work, "person.md"), "--to", "epub", "-O", "outside-images=true", "-o", book],
+                         capture_output=True, text=True)
+    check(run.returncode == 0, f"convert: {run.stderr}")
+    checked = subprocess.run([MIMEO, "check", book], capture_output=True, text=True)
+    check(checked.returncode == 0, f"epubcheck: {checked.stdout}{checked.stderr}")
+    with zipfile.ZipFile(book) as z:
+        desk = z.read("EPUB/text/the-desk-s-week.xhtml").decode()
+        person = z.read("EPUB/text/two.xhtml").decode()
+        opf = z.read("EPUB/package.opf").decode()
+        nav = z.read("EPUB/nav.xhtml").decode()
+    check('<p class="byline">Research Desk' in desk, f"an organisation's byline: {desk}")
+    check('<p class="byline">By Dana Okafor and Research Desk' in person, f"a person's byline: {person}")
+    check('alt=""' in desk and "<figcaption>The rent share, by year</figcaption>" in desk,
+          f"alt text that repeats the caption: {desk}")
+    check('<meta property="dcterms:modified">2025-04-20T07:30:00Z</meta>' in opf, f"modified after the correction: {opf}")
+    check('property="belongs-to-collection" id="volume">The Lamplighter, Volume 9</meta>' in opf
+          and '<meta refines="#volume" property="collection-type">set</meta>' in opf, f"the volume: {opf}")
+    check("The desk\u2019s \u201cweek\u201d</a>" in nav and "<title>The desk\u2019s \u201cweek\u201d</title>" in desk,
+          f"convert's titles keep straight quotes: {nav}")
+
+    # extra-css: a few rules on top of the default stylesheet, in the EPUB and the page.
+    extra = os.path.join(work, "extra.css")
+    with open(extra, "w") as f:
+        f.write("h1 { color: #7a1f1f; }\n")
+    for fmt, target in (("epub", os.path.join(work, "extra.epub")), ("html", os.path.join(work, "extra.html"))):
+        run = subprocess.run([MIMEO, "convert", os.path.join(work, "person.md"), "--to", fmt, "-O", f"extra-css={extra}",
+                              "-o", target], capture_output=True, text=True)
+        check(run.returncode == 0, f"extra-css, {fmt}: {run.stderr}")
+        if fmt == "epub":
+            with zipfile.ZipFile(target) as z:
+                css = z.read("EPUB/style.css").decode()
+            check(css.startswith("@namespace") and css.rstrip().endswith("h1 { color: #7a1f1f; }")
+                  and "line-height" in css, f"extra-css, epub: not after the default: {css[-300:]}")
+        else:
+            page = open(target, encoding="utf-8").read()
+            check(page.find("max-width: 38em") < page.find("h1 { color: #7a1f1f; }"), "extra-css, html: not after the default")
+
+finish("epub_details")
