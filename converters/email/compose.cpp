@@ -7,6 +7,7 @@
 #include "html/renderer.hpp"
 #include "html/safe_html.hpp"
 #include "model/model.hpp"
+#include "model/wording.hpp"
 #include "text/article_text.hpp"
 #include "text/inline_text.hpp"
 #include "text/issue_text.hpp"
@@ -162,7 +163,8 @@ std::string html_body(pugi::xml_node issue, const std::vector<pugi::xml_node>& a
         if (std::string online = model::meta(article).child("url").text().get(); !online.empty()) {
             std::string href;
             html::escape_url(online, href);
-            out += "<p style=\"font-size: 0.9em\"><a href=\"" + href + "\">Read online</a></p>\n";
+            out += "<p style=\"font-size: 0.9em\"><a href=\"" + href + "\">" +
+                   html::escape(model::say(model::language(article, lang), "read_online")) + "</a></p>\n";
         }
         return out + "</div>\n";
     };
@@ -179,7 +181,7 @@ std::string html_body(pugi::xml_node issue, const std::vector<pugi::xml_node>& a
         std::string href;
         html::escape_url(url, href);
         page.page_close += "<a href=\"" + href + "\">" +
-                           (url.rfind("mailto:", 0) == 0 ? std::string("Unsubscribe by email") : std::string("Unsubscribe")) +
+                           html::escape(model::say(lang, url.rfind("mailto:", 0) == 0 ? "unsubscribe_email" : "unsubscribe")) +
                            "</a> ";
     }
     if (std::string rights = publication.child("rights").text().get(); !rights.empty())

@@ -2,6 +2,7 @@
 
 #include "model/model.hpp"
 #include "model/provenance.hpp"
+#include "model/wording.hpp"
 #include "text/inline_text.hpp"
 
 namespace mimeo::email {
@@ -27,7 +28,9 @@ std::string subject_line(const std::string& pattern, pugi::xml_node issue, pugi:
         if (name == "publication") return model::text_of(model::publication(issue).child("title"));
         if (name == "number") return issue.child("number").text().get();
         if (name == "volume") return issue.child("volume").text().get();
-        if (name == "date") return model::human_date(issue.child("date").text().get());
+        if (name == "date")
+            return model::local_date(issue.child("date").text().get(),
+                                     model::publication(issue).child("language").text().get());
         if (name == "iso-date") return issue.child("date").text().get();
         if (name == "issue-title") return model::text_of(issue.child("title"));
         if (name == "title") return article ? model::title(article) : std::string();

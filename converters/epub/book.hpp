@@ -36,6 +36,7 @@ struct Item {
 struct TocEntry {
     std::string title;
     std::string href;
+    std::string lang;  // the article's, when it is not the book's
     std::vector<TocEntry> children;
 };
 

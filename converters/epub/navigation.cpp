@@ -4,6 +4,7 @@
 #include "epub/stylesheet.hpp"
 #include "html/escape.hpp"
 #include "model/model.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::epub {
 namespace {
@@ -24,18 +25,20 @@ void add_sections(pugi::xml_node parent, const std::string& href, int depth, std
     }
 }
 
-void nav_list(const std::vector<TocEntry>& entries, std::string& out, const std::string& indent)
+void nav_list(const std::vector<TocEntry>& entries, std::string& out, const std::string& indent, const std::string& lang)
 {
     out += indent + "<ol>\n";
     for (const TocEntry& entry : entries) {
         out += indent + "  <li><a href=\"";
         html::escape_url(entry.href, out);
-        out += "\">";
+        out += "\"";
+        if (!entry.lang.empty() && entry.lang != lang) out += " lang=\"" + html::escape(entry.lang) + "\" xml:lang=\"" + html::escape(entry.lang) + "\"";
+        out += ">";
         html::escape(entry.title, out);
         out += "</a>";
         if (!entry.children.empty()) {
             out += "\n";
-            nav_list(entry.children, out, indent + "    ");
+            nav_list(entry.children, out, indent + "    ", entry.lang.empty() ? lang : entry.lang);
             out += indent + "  ";
         }
         out += "</li>\n";
@@ -69,20 +72,26 @@ void nav_points(const std::vector<TocEntry>& entries, std::string& out, int& ord
 
 TocEntry article_entry(pugi::xml_node article, const std::string& href, int depth)
 {
-    TocEntry entry{model::title(article), href, {}};
+    TocEntry entry{model::title(article), href, model::language(article, ""), {}};
     add_sections(model::body(article), href, depth - 1, entry.children);
     return entry;
 }
 
 std::string nav_document(const Book& book, const std::string& title)
 {
-    std::string out = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>Contents</h1>\n";
-    nav_list(book.toc, out, "");
-    out += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n";
-    if (!book.cover_href.empty()) out += "  <li><a epub:type=\"cover\" href=\"" + html::escape(book.cover_href) + "\">Cover</a></li>\n";
-    out += std::string("  <li><a epub:type=\"toc\" href=\"") + nav_href + "#toc\">Contents</a></li>\n";
+    const std::string& lang = book.language;
+    const std::string contents = html::escape(model::say(lang, "contents"));
+    std::string out = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>" + contents + "</h1>\n";
+    nav_list(book.toc, out, "", book.language);
+    out += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>" +
+           html::escape(model::say(lang, "landmarks")) + "</h2>\n<ol>\n";
+    if (!book.cover_href.empty())
+        out += "  <li><a epub:type=\"cover\" href=\"" + html::escape(book.cover_href) + "\">" +
+               html::escape(model::say(lang, "cover")) + "</a></li>\n";
+    out += std::string("  <li><a epub:type=\"toc\" href=\"") + nav_href + "#toc\">" + contents + "</a></li>\n";
     if (!book.bodymatter_href.empty())
-        out += "  <li><a epub:type=\"bodymatter\" href=\"" + html::escape(book.bodymatter_href) + "\">Start of content</a></li>\n";
+        out += "  <li><a epub:type=\"bodymatter\" href=\"" + html::escape(book.bodymatter_href) + "\">" +
+               html::escape(model::say(lang, "start")) + "</a></li>\n";
     out += "</ol>\n</nav>\n";
     return xhtml_page(title, book.language, stylesheet_href, out);
 }

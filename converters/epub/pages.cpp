@@ -2,6 +2,7 @@
 
 #include "html/escape.hpp"
 #include "model/model.hpp"
+#include "model/wording.hpp"
 #include "model/provenance.hpp"
 
 namespace mimeo::epub {
@@ -36,12 +37,13 @@ std::string book_title(const Book& book)
 {
     pugi::xml_node publication = model::publication(book.issue);
     if (!book.whole_issue || !publication) {
-        if (book.articles.empty()) return "Untitled";
+        if (book.articles.empty()) return model::say(book.language, "untitled");
         return book.whole_issue && book.issue.child("title") ? model::text_of(book.issue.child("title"))
                                                               : model::title(book.articles.front());
     }
     std::string title = model::text_of(publication.child("title"));
-    if (pugi::xml_node number = book.issue.child("number")) title += " \u2014 Issue " + std::string(number.text().get());
+    if (pugi::xml_node number = book.issue.child("number"))
+        title += " \u2014 " + model::say(book.language, "issue", number.text().get());
     return title;
 }
 
@@ -63,7 +65,8 @@ std::string text_cover_page(const Book& book, const std::string& title, const ht
         paragraph(body, "cover-title", html::render_inlines(meta.child("title"), options));
         paragraph(body, "cover-subtitle", html::render_inlines(meta.child("subtitle"), options));
         auto authors = model::contributors(article, "author");
-        if (!authors.empty()) paragraph(body, "cover-line", html::escape(model::join_names(authors)));
+        if (!authors.empty())
+            paragraph(body, "cover-line", html::escape(model::local_list(authors, model::language(article, book.language))));
         if (publication) {
             std::string from = model::text_of(publication.child("title"));
             if (std::string line = model::issue_line(book.issue); !line.empty()) from += ", " + line;
@@ -79,7 +82,7 @@ std::string image_cover_page(const Book& book, const std::string& title, const s
     std::string body = "<section class=\"cover-image\" epub:type=\"cover\">\n<img src=\"";
     html::escape_url(image_href, body);
     body += "\" alt=\"";
-    html::escape("Cover: " + title, body);
+    html::escape(model::say(book.language, "cover_of", title), body);
     body += "\" />\n</section>\n";
     return xhtml_page(title, book.language, css_from_text, body);
 }

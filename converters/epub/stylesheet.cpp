@@ -85,6 +85,14 @@ aside + aside { margin-top: 0.4em; padding-top: 0; border-top: 0; }
 .cover { text-align: center; margin: 20% 5% 0; }
 .cover .cover-title { font-size: 2.2em; font-weight: bold; line-height: 1.2; margin: 0; }
 .cover .cover-subtitle { font-size: 1.3em; font-style: italic; margin-top: 0.6em; }
+/* Chinese, Japanese and Korean type has no italics: a reader would slant it by force. */
+:lang(zh) .subtitle, :lang(ja) .subtitle, :lang(ko) .subtitle, :lang(zh) .provenance, :lang(ja) .provenance,
+:lang(ko) .provenance, :lang(zh) .epigraph, :lang(ja) .epigraph, :lang(ko) .epigraph, :lang(zh) figcaption,
+:lang(ja) figcaption, :lang(ko) figcaption, :lang(zh) caption, :lang(ja) caption, :lang(ko) caption,
+:lang(zh) .attribution, :lang(ja) .attribution, :lang(ko) .attribution, :lang(zh) .cover-subtitle,
+:lang(ja) .cover-subtitle, :lang(ko) .cover-subtitle, :lang(zh) .tagline, :lang(ja) .tagline, :lang(ko) .tagline,
+:lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; }
+:lang(zh) em, :lang(ja) em, :lang(ko) em { font-weight: bold; }
 .cover .cover-line { margin-top: 2em; font-variant: small-caps; }
 .cover-image { text-align: center; margin: 0; padding: 0; }
 .cover-image img { max-height: 100%; }

@@ -7,6 +7,7 @@
 #include "html/renderer.hpp"
 #include "html/safe_html.hpp"
 #include "model/model.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::html {
 namespace {
@@ -51,8 +52,10 @@ void write_page(const ExportRequest& request)
         page.head += "<style>\n" + read_file(extra) + "\n</style>\n";
     page.body_open = "<body>\n";
     page.page_close = "</body>\n</html>\n";
-    page.contents = [](const std::vector<pugi::xml_node>& listed, const RenderOptions& options) {
-        return "<nav class=\"contents\" role=\"doc-toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n" +
+    page.contents = [lang](const std::vector<pugi::xml_node>& listed, const RenderOptions& options) {
+        const std::string contents = escape(model::say(lang, "contents"));
+        return "<nav class=\"contents\" role=\"doc-toc\" aria-label=\"" + contents + "\">\n<h2>" + contents +
+               "</h2>\n<ol>\n" +
                contents_items(listed, options) + "</ol>\n</nav>\n";
     };
     page.article = [](pugi::xml_node article, const RenderOptions& options) {

@@ -13,6 +13,10 @@ h1, h2, h3, h4 { font-family: "Helvetica Neue", Arial, sans-serif; line-height: 
 .byline, .translator, .issue { color: #555; }
 blockquote { margin: 1em 2em; }
 blockquote.epigraph { font-style: italic; }
+:lang(zh) .tagline, :lang(ja) .tagline, :lang(ko) .tagline, :lang(zh) .subtitle, :lang(ja) .subtitle,
+:lang(ko) .subtitle, :lang(zh) .provenance, :lang(ja) .provenance, :lang(ko) .provenance,
+:lang(zh) blockquote.epigraph, :lang(ja) blockquote.epigraph, :lang(ko) blockquote.epigraph,
+:lang(zh) em, :lang(ja) em, :lang(ko) em { font-style: normal; }
 .attribution { text-align: right; font-style: normal; }
 nav.contents ol { padding-left: 1.5em; }
 article { margin-bottom: 3em; }

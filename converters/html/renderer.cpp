@@ -8,6 +8,7 @@
 #include "model/affiliations.hpp"
 #include "model/model.hpp"
 #include "model/provenance.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::html {
 namespace {
@@ -132,7 +133,7 @@ public:
                 // A time of day makes it a global date and time string: HTML's "2013-05-06T02:12:52+02:00".
                 const std::string time = meta.child("date").attribute("time").value();
                 out_ += "<time datetime=\"" + html::escape(time.empty() ? date : date + "T" + time) + "\">";
-                escape(model::human_date(date), out_);
+                escape(model::local_date(date, words_), out_);
                 out_ += "</time>";
             }
             out_ += "</p>\n";
@@ -150,7 +151,7 @@ public:
         auto translators = model::contributors(article_, "translator");
         if (!translators.empty()) {
             out_ += "<p class=\"translator\">";
-            escape("Translated by " + model::join_names(translators), out_);
+            escape(model::say(words_, "translated_by", model::local_list(translators, words_)), out_);
             out_ += "</p>\n";
         }
         if (auto note = model::provenance_note(article_)) {
@@ -176,7 +177,7 @@ public:
                 out_ += " lang=\"" + html::escape(lang) + "\" xml:lang=\"" + html::escape(lang) + "\"";
             out_ += ">\n<h" + level + ">";
             if (pugi::xml_node title = abstract.child("title")) inlines(title);
-            else out_ += "Abstract";
+            else escape(model::say(words_, "abstract"), out_);
             out_ += "</h" + level + ">\n";
             blocks(abstract);
             out_ += "</section>\n";
@@ -191,7 +192,7 @@ public:
         const std::string level = std::to_string(std::min(6, std::max(1, options_.heading_offset) + 1));
         out_ += "<section class=\"references\" role=\"doc-bibliography\">\n<h" + level + ">";
         if (pugi::xml_node title = references.child("title")) inlines(title);
-        else out_ += "References";
+        else escape(model::say(words_, "references"), out_);
         out_ += "</h" + level + ">\n<ul" + style("list-style: none; padding: 0") + ">\n";
         for (pugi::xml_node reference : references.children("reference")) {
             const std::string id = reference.attribute("id").value();
@@ -630,7 +631,8 @@ private:
     {
         const std::string id = note.attribute("id").value();
         const std::string backlink = "<a class=\"note-back\" href=\"" + note_href(note_anchor("ref-" + id)) +
-                                     "\" role=\"doc-backlink\" title=\"Back to the text\">\u21A9\uFE0E</a>";
+                                     "\" role=\"doc-backlink\" title=\"" + html::escape(model::say(words_, "back")) +
+                                     "\">\u21A9\uFE0E</a>";
         std::size_t mark = out_.size();
         blocks(note);
         if (references_seen_[id] == 0) return;  // a note nothing in the text refers to (a table's foot)
@@ -666,6 +668,8 @@ private:
     std::map<std::string, int> note_numbers_;
     int level_shift_ = options_.heading_offset;  // added to a section's level to give its heading's
     const std::string note_prefix_ = article_ ? model::slug(article_) + "-" : "";
+    // The language of the fixed words: the article's.
+    const std::string words_ = article_ ? model::language(article_, "en") : "en";
     std::map<std::string, int> references_seen_;
     std::map<std::string, int> citations_seen_;  // by reference id: how often the text cites it
     std::string out_;

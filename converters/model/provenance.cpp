@@ -4,21 +4,9 @@
 #include <unicode/unistr.h>
 
 #include "model/model.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::model {
-
-std::string human_date(std::string_view iso_date)
-{
-    static const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                   "July",    "August",   "September", "October", "November", "December"};
-    if (iso_date.size() < 7 || iso_date[4] != '-') return std::string(iso_date);
-    int month = (iso_date[5] - '0') * 10 + (iso_date[6] - '0');
-    if (month < 1 || month > 12) return std::string(iso_date);
-    std::string year(iso_date.substr(0, 4));
-    if (iso_date.size() < 10) return std::string(months[month - 1]) + " " + year;
-    int day = (iso_date[8] - '0') * 10 + (iso_date[9] - '0');
-    return std::string(months[month - 1]) + " " + std::to_string(day) + ", " + year;
-}
 
 std::string language_name(std::string_view tag)
 {
@@ -35,23 +23,14 @@ std::string language_name(std::string_view tag)
 
 std::string issue_line(pugi::xml_node issue)
 {
+    const std::string lang = issue.child("publication").child_value("language");
     std::string line;
-    if (pugi::xml_node volume = issue.child("volume")) line += "Volume " + std::string(volume.text().get());
+    if (pugi::xml_node volume = issue.child("volume")) line += say(lang, "volume", volume.text().get());
     if (pugi::xml_node number = issue.child("number"))
-        line += (line.empty() ? "" : ", ") + std::string("Issue ") + number.text().get();
+        line += (line.empty() ? "" : ", ") + say(lang, "issue", number.text().get());
     if (pugi::xml_node date = issue.child("date"))
-        line += (line.empty() ? "" : " \u00B7 ") + human_date(date.text().get());
+        line += (line.empty() ? "" : " \u00B7 ") + local_date(date.text().get(), lang);
     return line;
-}
-
-std::string join_names(const std::vector<std::string>& names)
-{
-    std::string out;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (i > 0) out += i + 1 == names.size() ? " and " : ", ";
-        out += names[i];
-    }
-    return out;
 }
 
 std::string byline(pugi::xml_node article)
@@ -61,7 +40,9 @@ std::string byline(pugi::xml_node article)
     bool people = false;
     for (pugi::xml_node c : meta(article).children("contributor"))
         if (std::string_view(c.attribute("role").value()) == "author" && !c.attribute("collective").as_bool()) people = true;
-    return (people ? "By " : "") + join_names(authors);
+    const std::string lang = language(article, "");
+    const std::string names = local_list(authors, lang);
+    return people ? say(lang, "by", names) : names;
 }
 
 std::optional<ProvenanceNote> provenance_note(pugi::xml_node article)
@@ -80,8 +61,8 @@ std::optional<ProvenanceNote> provenance_note(pugi::xml_node article)
     note.lead = translated ? "Translated from " : "Reprinted from ";
     if (!title.empty()) note.lead += publication.empty() ? "\u201C" + title + "\u201D" : "\u201C" + title + ",\u201D in ";
     if (!publication.empty()) {
-        if (!date.empty() && !issue.empty()) note.lead += "the " + human_date(date) + ", issue #" + issue + " of ";
-        else if (!date.empty()) note.lead += "the " + human_date(date) + " issue of ";
+        if (!date.empty() && !issue.empty()) note.lead += "the " + local_date(date, "en") + ", issue #" + issue + " of ";
+        else if (!date.empty()) note.lead += "the " + local_date(date, "en") + " issue of ";
         else if (!issue.empty()) note.lead += "issue #" + issue + " of ";
         note.publication = publication;
     } else if (title.empty()) {

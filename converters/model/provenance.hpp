@@ -1,5 +1,6 @@
-// Human-readable metadata shared by every output: dates, language names,
-// bylines and the provenance note of a translation or reprint.
+// Human-readable metadata shared by every output: language names, the issue line, bylines and
+// the provenance note of a translation or reprint (in English: its sentence is not in the
+// wording catalog yet).
 #pragma once
 
 #include <pugixml.hpp>
@@ -11,20 +12,15 @@
 
 namespace mimeo::model {
 
-// "2025-02-21" -> "February 21, 2025"; "2025-02" -> "February 2025"; anything else unchanged.
-std::string human_date(std::string_view iso_date);
-
 // "fr" -> "French" (ICU's English display name); the tag itself when ICU has no name.
 std::string language_name(std::string_view tag);
 
-// The issue's volume, number and date, as much as it has: "Volume 9, Issue 418 · April 14, 2025".
+// The issue's volume, number and date, as much as it has, in the publication's language:
+// "Volume 9, Issue 418 · April 14, 2025", "Volume 9, Numéro 418 · 14 avril 2025".
 std::string issue_line(pugi::xml_node issue);
 
-// "A", "A and B", "A, B and C".
-std::string join_names(const std::vector<std::string>& names);
-
-// The authors' line: "By A and B"; without "By" when every author is an organisation
-// ("Research Desk"); empty with no authors.
+// The authors' line in the article's language: "By A and B", "Par A et B"; without "By" when
+// every author is an organisation ("Research Desk"); empty with no authors.
 std::string byline(pugi::xml_node article);
 
 // The note saying where a translation or reprint first appeared, in pieces so that

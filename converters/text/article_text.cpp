@@ -6,6 +6,7 @@
 #include "model/affiliations.hpp"
 #include "model/model.hpp"
 #include "model/provenance.hpp"
+#include "model/wording.hpp"
 #include "text/table_text.hpp"
 #include "text/width.hpp"
 
@@ -184,9 +185,10 @@ void write_header(Layout& out, pugi::xml_node article, References& references)
     pugi::xml_node meta = model::meta(article);
     out.underlined(inline_text(meta.child("title"), references), '=');
     if (pugi::xml_node subtitle = meta.child("subtitle")) out.paragraph(inline_text(subtitle, references));
+    const std::string lang = model::language(article, "en");
     std::string byline = model::byline(article);
     if (std::string date = meta.child("date").text().get(); !date.empty())
-        byline += (byline.empty() ? "" : " \u00B7 ") + model::human_date(date);
+        byline += (byline.empty() ? "" : " \u00B7 ") + model::local_date(date, lang);
     auto translators = model::contributors(article, "translator");
     auto note = model::provenance_note(article);
     if (!byline.empty() || !translators.empty() || note) out.blank_line();
@@ -194,7 +196,7 @@ void write_header(Layout& out, pugi::xml_node article, References& references)
     for (const auto& author : model::author_places(article))
         out.paragraph(author.name + (author.places.empty() ? "" : ": " + author.places) +
                       (author.orcid.empty() ? "" : " (" + author.orcid + ")"));
-    if (!translators.empty()) out.paragraph("Translated by " + model::join_names(translators));
+    if (!translators.empty()) out.paragraph(model::say(lang, "translated_by", model::local_list(translators, lang)));
     if (note) {
         std::string text = note->text();
         if (!note->url.empty()) text += " [" + std::to_string(references.link(note->url)) + "]";
@@ -202,7 +204,7 @@ void write_header(Layout& out, pugi::xml_node article, References& references)
     }
     for (pugi::xml_node abstract : meta.children("abstract")) {
         out.blank_line();
-        const std::string title = abstract.child("title") ? inline_text(abstract.child("title"), references) : "Abstract";
+        const std::string title = abstract.child("title") ? inline_text(abstract.child("title"), references) : model::say(lang, "abstract");
         out.underlined(title, '-');
         write_blocks(out, abstract, references);
     }
@@ -213,7 +215,7 @@ void write_notes(Layout& out, pugi::xml_node article, References& references)
     pugi::xml_node notes = model::notes(article);
     if (!notes.child("note")) return;
     out.blank_line();
-    out.literal("Notes:");
+    out.literal(model::say(model::language(article, "en"), "notes") + ":");
     for (pugi::xml_node note : notes.children("note")) {
         out.blank_line();
         out.push_indent("[^" + std::to_string(references.note(note.attribute("id").value())) + "] ");
@@ -252,7 +254,7 @@ void write_links(Layout& out, pugi::xml_node article, const References& referenc
     }
     if (!online.empty()) {
         out.blank_line();
-        out.paragraph("Read online: " + online);
+        out.paragraph(model::say(model::language(article, "en"), "read_online") + ": " + online);
     }
 }
 

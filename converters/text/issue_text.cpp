@@ -2,6 +2,7 @@
 
 #include "model/model.hpp"
 #include "model/provenance.hpp"
+#include "model/wording.hpp"
 #include "text/inline_text.hpp"
 
 namespace mimeo::text {
@@ -39,7 +40,7 @@ void write_contents(Layout& out, const std::vector<pugi::xml_node>& articles)
         out.push_indent(std::string(digits - number.size(), ' ') + number + ". ");
         std::string entry = collapse_spaces(model::title(articles[i]));
         auto authors = model::contributors(articles[i], "author");
-        if (!authors.empty()) entry += " \u2014 " + model::join_names(authors);
+        if (!authors.empty()) entry += " \u2014 " + model::local_list(authors, model::language(articles[i], "en"));
         out.paragraph(entry);
         out.pop();
     }

@@ -59,6 +59,13 @@ with open(demo, "w", encoding="utf-8") as f:
 run = subprocess.run([MIMEO, "run", demo, "--only", "epub", "--no-cache"], capture_output=True, text=True)
 check(run.returncode == 0, f"demo: {run.stderr}")
 books += sorted(glob.glob(os.path.join(WORK, "out", "demo", "*.epub")))
+# The demo in French: its fixed words are French, and every page says so.
+french = os.path.join(WORK, "french.yaml")
+with open(french, "w", encoding="utf-8") as f:
+    f.write(text.replace("language: en", "language: fr").replace("out/demo/", "out/french/"))
+run = subprocess.run([MIMEO, "run", french, "--only", "epub", "--no-cache"], capture_output=True, text=True)
+check(run.returncode == 0, f"french demo: {run.stderr}")
+books += sorted(glob.glob(os.path.join(WORK, "out", "french", "*.epub")))
 per_article = sorted(glob.glob(os.path.join(WORK, "out", "demo", "books", "*.epub")))
 check(len(per_article) >= 5, f"demo: {len(per_article)} per-article books")
 books += per_article

@@ -1,6 +1,6 @@
 """The EPUB's small things, on real books: organisations get no "By", alt text that repeats
 its caption is not read twice, a correction after the issue moves dcterms:modified, the volume
-is in the OPF, `convert` curls the titles' quotes as `run` does, and extra-css adds rules after
+is in the OPF, a French issue's fixed words are French, `convert` curls the titles' quotes as `run` does, and extra-css adds rules after
 the default stylesheet's."""
 import os
 import subprocess
@@ -43,6 +43,28 @@ with tempfile.TemporaryDirectory() as work:
           and '<meta refines="#volume" property="collection-type">set</meta>' in opf, f"the volume: {opf}")
     check("The desk\u2019s \u201cweek\u201d</a>" in nav and "<title>The desk\u2019s \u201cweek\u201d</title>" in desk,
           f"convert's titles keep straight quotes: {nav}")
+
+    # A French issue speaks French: contents, landmarks, the issue line (dates by CLDR); its
+    # Japanese article's entry says its language, and its byline has no "By".
+    with open(os.path.join(work, "fr.yaml"), "w", encoding="utf-8") as f:
+        f.write("publication: {title: Le Lampiste, language: fr}\nissue: {number: 418, volume: 9, date: 2025-04-14}\n")
+    french = os.path.join(work, "fr.epub")
+    run = subprocess.run([MIMEO, "convert", "--issue", os.path.join(work, "fr.yaml"),
+                          os.path.join(ROOT, "fixtures", "articles", "05-non-latin.md"), os.path.join(work, "person.md"),
+                          "--to", "epub", "-o", french], capture_output=True, text=True)
+    check(run.returncode == 0, f"french issue: {run.stderr}")
+    with zipfile.ZipFile(french) as z:
+        nav = z.read("EPUB/nav.xhtml").decode()
+        cover = z.read("EPUB/text/cover.xhtml").decode()
+        japanese = z.read("EPUB/text/yokohama-dockers.xhtml").decode()
+    for words in ("<h1>Sommaire</h1>", ">Couverture</a>", ">Début du contenu</a>", "<h2>Repères</h2>",
+                  '<a href="text/yokohama-dockers.xhtml" lang="ja" xml:lang="ja">'):
+        check(words in nav, f"french nav: no {words!r}: {nav}")
+    check("Volume 9, Numéro 418 \u00b7 14 avril 2025" in cover, f"french cover line: {cover}")
+    check('<p class="byline">\u7de8\u96c6\u90e8 \u00b7 <time datetime="2025-04-09">2025\u5e744\u67089\u65e5</time>' in japanese,
+          f"japanese byline: {japanese}")
+    checked = subprocess.run([MIMEO, "check", french], capture_output=True, text=True)
+    check(checked.returncode == 0, f"french epubcheck: {checked.stdout}{checked.stderr}")
 
     # extra-css: a few rules on top of the default stylesheet, in the EPUB and the page.
     extra = os.path.join(work, "extra.css")
