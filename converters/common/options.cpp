@@ -1,6 +1,7 @@
 #include "common/options.hpp"
 
 #include <algorithm>
+#include <regex>
 #include <stdexcept>
 
 #include "common/suggest.hpp"
@@ -183,6 +184,8 @@ std::string broken_rule(const OptionSpec& spec, const YAML::Node& value)
         if (spec.minimum && n < *spec.minimum) return "at least " + std::to_string(*spec.minimum);
         if (spec.maximum && n > *spec.maximum) return "at most " + std::to_string(*spec.maximum);
     }
+    if (!spec.pattern.empty() && value.IsScalar() && !std::regex_match(value.Scalar(), std::regex(spec.pattern)))
+        return spec.pattern_name;
     if (!spec.allowed.empty() && value.IsScalar() &&
         std::find(spec.allowed.begin(), spec.allowed.end(), value.Scalar()) == spec.allowed.end()) {
         std::string names;

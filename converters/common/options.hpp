@@ -33,6 +33,10 @@ struct OptionSpec {
     std::optional<long> maximum = {};       // and its greatest
     // What absence means when no one value says it ("the From address"), for the docs.
     std::string default_note = {};
+    // A string option's form, as an ECMAScript regular expression the whole value matches, and
+    // what it is called in an error ("a colour as #rrggbb"); empty: any.
+    std::string pattern = {};
+    std::string pattern_name = {};
 
     bool operator==(const OptionSpec&) const = default;
 };

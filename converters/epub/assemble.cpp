@@ -6,6 +6,8 @@
 #include "common/media_type.hpp"
 #include "common/url.hpp"
 #include "common/zip_writer.hpp"
+#include "epub/cover_art.hpp"
+#include "epub/cover_content.hpp"
 #include "epub/identity.hpp"
 #include "epub/images.hpp"
 #include "epub/navigation.hpp"
@@ -16,6 +18,7 @@
 #include "html/safe_html.hpp"
 #include "html/renderer.hpp"
 #include "model/model.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::epub {
 namespace {
@@ -121,8 +124,20 @@ private:
     void add_cover(const std::string& title)
     {
         std::string page;
-        if (!settings_.cover.empty()) page = image_cover_page(book_, title, "../" + images_.pack_cover(settings_.cover));
-        else page = text_cover_page(book_, title, options(book_.articles.front()));
+        if (!settings_.cover.empty()) {
+            page = image_cover_page(book_, title, "../" + images_.pack_cover(settings_.cover),
+                                    model::say(book_.language, "cover_of", title));
+        } else if (settings_.cover_art) {
+            const CoverArt art = cover_art(book_, settings_, diagnostics_);
+            // The drawn cover is text: its alt text is that text.
+            std::string alt = art.publication;
+            for (const std::string& part : {art.tagline, art.issue_line}) if (!part.empty()) alt += ". " + part;
+            for (const std::string& line : art.lines) alt += ". " + line;
+            page = image_cover_page(book_, title, "../" + images_.pack_cover_png(draw_cover(art)),
+                                    model::say(book_.language, "cover_of", alt));
+        } else {
+            page = text_cover_page(book_, title, options(book_.articles.front()));
+        }
         add_page("cover", "text/cover.xhtml", std::move(page));
         book_.cover_href = "text/cover.xhtml";
     }

@@ -17,7 +17,10 @@ struct Settings {
     int toc_depth = 2;                   // 1: articles only; 2: and their sections; ...
     std::string stylesheet;              // a CSS file replacing the default, or empty
     std::string extra_css;               // a CSS file whose rules follow the stylesheet's, or empty
-    std::string cover;                   // a cover image, or empty for a generated text cover
+    std::string cover;                   // a cover image, or empty for a drawn one
+    bool cover_art = true;               // with no cover image, draw one; else a text cover page
+    std::vector<std::string> cover_lines;  // the drawn cover's lines; empty for the lead titles
+    std::string cover_color;             // the drawn cover's ground, "#rrggbb"
     std::vector<std::string> fonts;      // font files to embed
     bool missing_images_warn = false;    // leave missing images out with a warning instead of failing
     html::RawHtml raw_html = html::RawHtml::sanitize;

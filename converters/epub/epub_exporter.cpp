@@ -15,6 +15,9 @@ Settings read_settings(const FormatOptions& options)
     settings.stylesheet = options.get_string("stylesheet");
     settings.extra_css = options.get_string("extra-css");
     settings.cover = options.get_string("cover");
+    settings.cover_art = options.get_bool("cover-art");
+    settings.cover_lines = options.get_list("cover-lines");
+    settings.cover_color = options.get_string("cover-color");
     settings.fonts = options.get_list("fonts");
     settings.missing_images_warn = options.get_string("missing-images") == "warn";
     settings.outside_images = options.get_bool("outside-images");
@@ -45,7 +48,14 @@ Exporter exporter()
              {"stylesheet", OptionType::path, "", "a CSS file used instead of the default stylesheet"},
              {"extra-css", OptionType::path, "", "a CSS file whose rules are added after the stylesheet's, to change a few"},
              {"cover", OptionType::path, "", "a cover image (PNG, JPEG, GIF, WebP or SVG)", {}, {}, {},
-              "a text cover"},
+              "a drawn cover"},
+             {"cover-art", OptionType::boolean, "true",
+              "with no `cover`, draw a 1600×2560 PNG cover (masthead, tagline, issue line, cover lines, logo); `false` "
+              "makes a text cover page instead"},
+             {"cover-lines", OptionType::string_list, "", "the drawn cover's lines", {}, {}, {}, "the first three articles' titles"},
+             {"cover-color", OptionType::string, "\"#1d3557\"", "the drawn cover's background, as #rrggbb; the type is "
+              "white or black, whichever reads on it", {}, {}, {}, {}, "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})",
+              "a colour as #rrggbb or #rgb"},
              {"fonts", OptionType::path_list, "",
               "font files (TTF, OTF, WOFF, WOFF2) to embed, each with an `@font-face` whose `font-family` is its file "
               "name without the extension (`Serif-Italic.ttf`: `\"Serif-Italic\"`); with the default stylesheet the "

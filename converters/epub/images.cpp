@@ -132,6 +132,16 @@ std::string ImagePacker::pack_cover(const fs::path& path)
     Sniffed type = sniff_image(bytes);
     if (type.media_type.empty())
         throw Error({path.string(), 0, 0}, "epub-cover", "the cover is not a PNG, JPEG, GIF, WebP or SVG image");
+    return add_cover(std::move(bytes), type);
+}
+
+std::string ImagePacker::pack_cover_png(std::string bytes)
+{
+    return add_cover(std::move(bytes), sniff_image(bytes));
+}
+
+std::string ImagePacker::add_cover(std::string bytes, const Sniffed& type)
+{
     Item item;
     item.id = "cover-image";
     item.href = "images/cover" + type.extension;

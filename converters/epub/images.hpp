@@ -9,6 +9,7 @@
 #include <string_view>
 
 #include "common/diagnostics.hpp"
+#include "common/media_type.hpp"
 #include "epub/book.hpp"
 
 namespace mimeo::epub {
@@ -29,9 +30,12 @@ public:
 
     // The cover image, which must exist: a missing cover is always an error.
     std::string pack_cover(const std::filesystem::path& path);
+    // A cover image made here (cover_art.hpp), as a PNG's bytes.
+    std::string pack_cover_png(std::string bytes);
 
 private:
     std::string add(const std::filesystem::path& file, std::string bytes, std::string_view source, pugi::xml_node article);
+    std::string add_cover(std::string bytes, const Sniffed& type);
 
     Book& book_;
     const Settings& settings_;

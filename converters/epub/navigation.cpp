@@ -19,7 +19,7 @@ void add_sections(pugi::xml_node parent, const std::string& href, int depth, std
             add_sections(section, href, depth, out);  // its subsections take its place
             continue;
         }
-        TocEntry entry{title, href + "#" + id, {}};
+        TocEntry entry{title, href + "#" + id, {}, {}};
         add_sections(section, href, depth - 1, entry.children);
         out.push_back(std::move(entry));
     }

@@ -2,8 +2,8 @@
 
 #include "html/escape.hpp"
 #include "model/model.hpp"
-#include "model/wording.hpp"
 #include "model/provenance.hpp"
+#include "model/wording.hpp"
 
 namespace mimeo::epub {
 namespace {
@@ -77,12 +77,13 @@ std::string text_cover_page(const Book& book, const std::string& title, const ht
     return xhtml_page(title, book.language, css_from_text, body);
 }
 
-std::string image_cover_page(const Book& book, const std::string& title, const std::string& image_href)
+std::string image_cover_page(const Book& book, const std::string& title, const std::string& image_href,
+                             const std::string& alt)
 {
     std::string body = "<section class=\"cover-image\" epub:type=\"cover\">\n<img src=\"";
     html::escape_url(image_href, body);
     body += "\" alt=\"";
-    html::escape(model::say(book.language, "cover_of", title), body);
+    html::escape(alt, body);
     body += "\" />\n</section>\n";
     return xhtml_page(title, book.language, css_from_text, body);
 }

@@ -18,7 +18,9 @@ std::string xhtml_page(std::string_view title, std::string_view lang, std::strin
 // A text cover: the publication and issue, or for a one-article book the article's title and byline.
 std::string text_cover_page(const Book& book, const std::string& title, const html::RenderOptions& options);
 // A cover showing the cover image (href relative to the page).
-std::string image_cover_page(const Book& book, const std::string& title, const std::string& image_href);
+// `alt`: what the cover shows, for a reader who cannot see it.
+std::string image_cover_page(const Book& book, const std::string& title, const std::string& image_href,
+                             const std::string& alt);
 // The masthead: publication, tagline, epigraph, issue number and date.
 std::string masthead_page(const Book& book, const std::string& title, const html::RenderOptions& options);
 // One article: header, body and pop-up notes.

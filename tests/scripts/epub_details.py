@@ -1,8 +1,9 @@
 """The EPUB's small things, on real books: organisations get no "By", alt text that repeats
 its caption is not read twice, a correction after the issue moves dcterms:modified, the volume
 is in the OPF, a French issue's fixed words are French, `convert` curls the titles' quotes as `run` does, and extra-css adds rules after
-the default stylesheet's."""
+the default stylesheet's, and a cover is drawn when none is given."""
 import os
+import struct
 import subprocess
 import sys
 import tempfile
@@ -65,6 +66,38 @@ with tempfile.TemporaryDirectory() as work:
           f"japanese byline: {japanese}")
     checked = subprocess.run([MIMEO, "check", french], capture_output=True, text=True)
     check(checked.returncode == 0, f"french epubcheck: {checked.stdout}{checked.stderr}")
+
+    # The drawn cover: a 1600x2560 PNG declared cover-image (and for EPUB 2), with something on
+    # it, steered by cover-lines and cover-color, with the logo when it is a PNG.
+    def cover(*options, issue=os.path.join(work, "issue.yaml")):
+        target = os.path.join(work, "cover.epub")
+        run = subprocess.run([MIMEO, "convert", "--issue", issue, os.path.join(work, "person.md"), "--to", "epub",
+                              *[x for o in options for x in ("-O", o)], "-o", target], capture_output=True, text=True)
+        check(run.returncode == 0, f"cover {options}: {run.stderr}")
+        with zipfile.ZipFile(target) as z:
+            return (z.read("EPUB/images/cover.png"), z.read("EPUB/package.opf").decode(),
+                    z.read("EPUB/text/cover.xhtml").decode(), run.stderr)
+
+    png, opf, page, _ = cover()
+    width, height = struct.unpack(">II", png[16:24])
+    check(png[:8] == b"\x89PNG\r\n\x1a\n" and (width, height) == (1600, 2560), f"cover size {width}x{height}")
+    check('properties="cover-image"' in opf and '<meta name="cover" content="cover-image" />' in opf, f"cover declared: {opf}")
+    check('alt="Cover: The Lamplighter. Volume 9, Issue 418 \u00b7 April 14, 2025. Two"' in page, f"cover alt: {page}")
+    steered, _, page, _ = cover("cover-lines=[Ports at night, Rent]", "cover-color=#7a1f1f")
+    check(steered != png and "Ports at night. Rent\"" in page, f"cover-lines and cover-color: {page}")
+    check(cover()[0] == png, "the same issue draws the same cover")
+    with open(os.path.join(work, "logo.yaml"), "w") as f:
+        f.write(f"publication: {{title: The Lamplighter, language: en, logo: {PICTURE}}}\nissue: {{number: 418, volume: 9, date: 2025-04-14}}\n")
+    with_logo, _, _, stderr = cover(issue=os.path.join(work, "logo.yaml"))
+    check(with_logo != png and "epub-logo" not in stderr, f"the logo: {stderr}")
+    with open(os.path.join(work, "bad-logo.yaml"), "w") as f:
+        f.write(f"publication: {{title: The Lamplighter, language: en, logo: {os.path.join(work, 'issue.yaml')}}}\n"
+                "issue: {number: 418, volume: 9, date: 2025-04-14}\n")
+    _, _, _, stderr = cover(issue=os.path.join(work, "bad-logo.yaml"))
+    check("warning[epub-logo]" in stderr, f"a logo that is no PNG: {stderr}")
+    bad = subprocess.run([MIMEO, "convert", os.path.join(work, "person.md"), "--to", "epub", "-O", "cover-color=red",
+                          "-o", os.path.join(work, "bad.epub")], capture_output=True, text=True)
+    check(bad.returncode == 2 and "cover-color" in bad.stderr, f"cover-color=red: {bad.returncode} {bad.stderr}")
 
     # extra-css: a few rules on top of the default stylesheet, in the EPUB and the page.
     extra = os.path.join(work, "extra.css")
