@@ -21,7 +21,7 @@ struct CoverArt {
 inline constexpr int cover_width = 1600;
 inline constexpr int cover_height = 2560;
 
-// The cover as PNG bytes, cover_width × cover_height. Throws std::runtime_error when Cairo fails.
+// The cover as PNG bytes, cover_width × cover_height. Throws std::runtime_error when libpng fails.
 std::string draw_cover(const CoverArt& art);
 
 }  // namespace mimeo::epub
