@@ -90,7 +90,8 @@ std::string image_cover_page(const Book& book, const std::string& title, const s
 
 std::string masthead_page(const Book& book, const std::string& title, const html::RenderOptions& options)
 {
-    std::string body = "<section epub:type=\"titlepage\">\n" + html::render_masthead(book.issue, options) + "</section>\n";
+    std::string body = "<section epub:type=\"titlepage\">\n" + html::render_masthead(book.issue, options) +
+                       html::render_imprint(book.issue, book.articles, options) + "</section>\n";
     return xhtml_page(title, book.language, css_from_text, body);
 }
 

@@ -78,6 +78,10 @@ aside + aside { margin-top: 0.4em; padding-top: 0; border-top: 0; }
 .masthead { text-align: center; margin-top: 15%; }
 .masthead .publication { font-size: 2em; font-weight: bold; margin: 0; }
 .masthead .tagline { font-style: italic; }
+.imprint { margin: 3em 10% 0; font-size: 0.85em; text-align: left; }
+.imprint h2 { font-size: 1.1em; text-align: center; }
+.imprint dt { font-weight: bold; }
+.imprint dd { margin: 0 0 0.6em; }
 .masthead blockquote { margin: 2em 10%; }
 .masthead .issue { margin-top: 2em; font-variant: small-caps; }
 .masthead .issue-title { font-size: 1.3em; }

@@ -243,9 +243,10 @@ public:
         pugi::xml_node publication = model::publication(issue);
         // A <div>, not a <header>: the epigraph's attribution is a <footer>, which no <header> may hold.
         out_ += "<div class=\"masthead\"" + style("text-align: center") + ">\n";
-        out_ += "<p class=\"publication\"" + style("font-size: 2em; font-weight: bold; margin: 0") + ">";
+        // The page's first heading, so that its outline starts with the publication.
+        out_ += "<h1 class=\"publication\"" + style("font-size: 2em; font-weight: bold; margin: 0") + ">";
         inlines(publication.child("title"));
-        out_ += "</p>\n";
+        out_ += "</h1>\n";
         if (pugi::xml_node tagline = publication.child("tagline")) {
             out_ += "<p class=\"tagline\"" + style("font-style: italic; margin: 0") + ">";
             inlines(tagline);
@@ -265,7 +266,60 @@ public:
         out_ += "</div>\n";
     }
 
+    // Who publishes the issue and on what terms: publisher, ISSNs, the editor's address, rights
+    // and the licence the articles share, each named in the publication's language.
+    void imprint(pugi::xml_node issue, const std::vector<pugi::xml_node>& articles)
+    {
+        pugi::xml_node publication = model::publication(issue);
+        const std::string lang = publication.child("language").text().get();
+        std::string items;
+        auto item = [&](const char* key, const std::string& value_html) {
+            if (value_html.empty()) return;
+            items += "<dt>" + html::escape(model::say(lang, key)) + "</dt>\n<dd>" + value_html + "</dd>\n";
+        };
+        item("publisher", html::escape(publication.child("publisher").text().get()));
+        std::string issns;
+        for (pugi::xml_node issn : publication.children("issn")) {
+            const bool print = std::string_view(issn.attribute("medium").value()) == "print";
+            issns += (issns.empty() ? "" : "<br />") + html::escape(model::say(lang, print ? "issn_print" : "issn_electronic",
+                                                                                  issn.text().get()));
+        }
+        item("issn", issns);
+        item("editor", editor_html(publication.child("editor").text().get()));
+        item("rights", html::escape(publication.child("rights").text().get()));
+        // The licence when every article has the same one.
+        pugi::xml_node license;
+        bool shared = !articles.empty();
+        for (pugi::xml_node article : articles) {
+            pugi::xml_node own = model::meta(article).child("license");
+            if (!own || (license && (std::string_view(own.text().get()) != license.text().get() ||
+                                     std::string_view(own.attribute("url").value()) != license.attribute("url").value())))
+                shared = false;
+            if (!license) license = own;
+        }
+        if (shared && license) {
+            const std::string text = html::escape(license.text().get());
+            const std::string url = license.attribute("url").value();
+            item("license", url.empty() ? text : "<a href=\"" + this->url(url, false) + "\">" + text + "</a>");
+        }
+        if (items.empty()) return;
+        out_ += "<section class=\"imprint\">\n<h2>" + html::escape(model::say(lang, "imprint")) + "</h2>\n<dl>\n" + items +
+                "</dl>\n</section>\n";
+    }
+
 private:
+    // "desk@paper.example (The Editors)", as feeds write an address: the name, then the address linked.
+    std::string editor_html(const std::string& editor) const
+    {
+        const std::size_t open = editor.find(" (");
+        const std::string address = open == std::string::npos ? editor : editor.substr(0, open);
+        if (address.find('@') == std::string::npos || address.find(' ') != std::string::npos) return html::escape(editor);
+        std::string name = open == std::string::npos ? "" : editor.substr(open + 2);
+        if (!name.empty() && name.back() == ')') name.pop_back();
+        return (name.empty() ? "" : html::escape(name) + ", ") + "<a href=\"" + url("mailto:" + address, false) + "\">" +
+               html::escape(address) + "</a>";
+    }
+
     std::string style(const char* css) const
     {
         return options_.inline_styles ? std::string(" style=\"") + css + "\"" : std::string();
@@ -727,6 +781,13 @@ std::string render_masthead(pugi::xml_node issue, const RenderOptions& options)
 {
     Renderer renderer(options, {});
     renderer.masthead(issue);
+    return renderer.take();
+}
+
+std::string render_imprint(pugi::xml_node issue, const std::vector<pugi::xml_node>& articles, const RenderOptions& options)
+{
+    Renderer renderer(options, {});
+    renderer.imprint(issue, articles);
     return renderer.take();
 }
 

@@ -7,6 +7,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace mimeo::html {
 
@@ -34,7 +35,10 @@ std::string render_inlines(pugi::xml_node element, const RenderOptions& options)
 std::string render_article(pugi::xml_node article, const RenderOptions& options);
 // Its body, notes and references, without the header (an HTML fragment's content).
 std::string render_article_body(pugi::xml_node article, const RenderOptions& options);
-// The issue's masthead: publication title, tagline, epigraph, issue number and date.
+// The issue's masthead: publication title (the page's <h1>), tagline, epigraph, issue number and date.
 std::string render_masthead(pugi::xml_node issue, const RenderOptions& options);
+// Its imprint: publisher, ISSNs, the editor's address, rights, and the licence its articles
+// share; empty when the publication says none of them.
+std::string render_imprint(pugi::xml_node issue, const std::vector<pugi::xml_node>& articles, const RenderOptions& options);
 
 }  // namespace mimeo::html

@@ -67,6 +67,26 @@ with tempfile.TemporaryDirectory() as work:
     checked = subprocess.run([MIMEO, "check", french], capture_output=True, text=True)
     check(checked.returncode == 0, f"french epubcheck: {checked.stdout}{checked.stderr}")
 
+    # The masthead page opens the outline with the publication and says who publishes it, and on
+    # what terms, in the publication's language.
+    with open(os.path.join(work, "imprint.yaml"), "w", encoding="utf-8") as f:
+        f.write("publication: {title: Le Lampiste, language: fr, publisher: Coop du Lampiste, "
+                "issn: {electronic: 2049-3630, print: 0262-4079}, editor: 'redaction@lampiste.example (La r\u00e9daction)', "
+                "rights: \u00a9 2025 Coop}\nissue: {number: 418, date: 2025-04-14}\n")
+    with open(os.path.join(work, "licensed.md"), "w", encoding="utf-8") as f:
+        f.write("---\ntitle: Sous licence\nlang: fr\nlicense: CC-BY-4.0\ndate: 2025-04-14\n---\n\nTexte.\n")
+    masthead_book = os.path.join(work, "imprint.epub")
+    run = subprocess.run([MIMEO, "convert", "--issue", os.path.join(work, "imprint.yaml"), os.path.join(work, "licensed.md"),
+                          "--to", "epub", "-o", masthead_book], capture_output=True, text=True)
+    check(run.returncode == 0, f"imprint: {run.stderr}")
+    with zipfile.ZipFile(masthead_book) as z:
+        masthead = z.read("EPUB/text/masthead.xhtml").decode()
+    for part in ('<h1 class="publication">Le Lampiste</h1>', "<h2>Ours</h2>", "<dt>\u00c9diteur</dt>\n<dd>Coop du Lampiste</dd>",
+                 "<dd>2049-3630 (en ligne)<br />0262-4079 (imprim\u00e9)</dd>",
+                 '<dd>La r\u00e9daction, <a href="mailto:redaction@lampiste.example">redaction@lampiste.example</a></dd>',
+                 "<dt>Droits</dt>\n<dd>\u00a9 2025 Coop</dd>", "<dt>Licence</dt>\n<dd><a href=\"https://creativecommons.org/licenses/by/4.0/\">"):
+        check(part in masthead, f"masthead: no {part!r}: {masthead}")
+
     # The drawn cover: a 1600x2560 PNG declared cover-image (and for EPUB 2), with something on
     # it, steered by cover-lines and cover-color, with the logo when it is a PNG.
     def cover(*options, issue=os.path.join(work, "issue.yaml")):
