@@ -40,6 +40,10 @@ struct TocEntry {
     std::string title;
     std::string href;
     std::string lang;  // the article's, when it is not the book's
+    // For an article, what the contents page shows beside its title.
+    std::string dek;      // its subtitle, else its summary
+    std::string byline;   // "By A and B"
+    std::string section;  // its section (its first subject), which groups it
     std::vector<TocEntry> children;
 };
 

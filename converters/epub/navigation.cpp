@@ -1,9 +1,12 @@
 #include "epub/navigation.hpp"
 
+#include <algorithm>
+
 #include "epub/pages.hpp"
 #include "epub/stylesheet.hpp"
 #include "html/escape.hpp"
 #include "model/model.hpp"
+#include "model/provenance.hpp"
 #include "model/wording.hpp"
 
 namespace mimeo::epub {
@@ -19,7 +22,7 @@ void add_sections(pugi::xml_node parent, const std::string& href, int depth, std
             add_sections(section, href, depth, out);  // its subsections take its place
             continue;
         }
-        TocEntry entry{title, href + "#" + id, {}, {}};
+        TocEntry entry{title, href + "#" + id, {}, {}, {}, {}, {}};
         add_sections(section, href, depth - 1, entry.children);
         out.push_back(std::move(entry));
     }
@@ -68,11 +71,45 @@ void nav_points(const std::vector<TocEntry>& entries, std::string& out, int& ord
     }
 }
 
+// The contents as a magazine sets them: each article's title, dek and byline, under the
+// heading of its section when the articles have sections (consecutive ones share it).
+std::string contents_page(const Book& book, const std::string& heading)
+{
+    std::string out = "<section class=\"contents\" id=\"contents\">\n<h1>" + heading + "</h1>\n";
+    const bool sections = std::any_of(book.toc.begin(), book.toc.end(), [](const TocEntry& e) { return !e.section.empty(); });
+    std::string current;
+    bool open = false;
+    for (const TocEntry& entry : book.toc) {
+        if (!open || (sections && entry.section != current)) {
+            if (open) out += "</ol>\n";
+            if (sections && !entry.section.empty()) out += "<h2 class=\"contents-section\">" + html::escape(entry.section) + "</h2>\n";
+            out += "<ol class=\"contents-list\">\n";
+            current = entry.section;
+            open = true;
+        }
+        const std::string lang = entry.lang.empty() || entry.lang == book.language
+                                     ? ""
+                                     : " lang=\"" + html::escape(entry.lang) + "\" xml:lang=\"" + html::escape(entry.lang) + "\"";
+        out += "<li" + lang + "><a class=\"contents-title\" href=\"";
+        html::escape_url(entry.href, out);
+        out += "\">" + html::escape(entry.title) + "</a>";
+        if (!entry.dek.empty()) out += "<p class=\"contents-dek\">" + html::escape(entry.dek) + "</p>";
+        if (!entry.byline.empty()) out += "<p class=\"contents-byline\">" + html::escape(entry.byline) + "</p>";
+        out += "</li>\n";
+    }
+    if (open) out += "</ol>\n";
+    return out + "</section>\n";
+}
+
 }  // namespace
 
 TocEntry article_entry(pugi::xml_node article, const std::string& href, int depth)
 {
-    TocEntry entry{model::title(article), href, model::language(article, ""), {}};
+    TocEntry entry{model::title(article), href, model::language(article, ""), {}, {}, {}, {}};
+    entry.dek = model::meta_text(article, "subtitle");
+    if (entry.dek.empty()) entry.dek = model::meta_text(article, "summary");
+    entry.byline = model::byline(article);
+    entry.section = model::meta_text(article, "subject");
     add_sections(model::body(article), href, depth - 1, entry.children);
     return entry;
 }
@@ -81,14 +118,15 @@ std::string nav_document(const Book& book, const std::string& title)
 {
     const std::string& lang = book.language;
     const std::string contents = html::escape(model::say(lang, "contents"));
-    std::string out = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\">\n<h1>" + contents + "</h1>\n";
+    // The reading system's contents, hidden; the page shows a magazine's instead.
+    std::string out = "<nav epub:type=\"toc\" id=\"toc\" role=\"doc-toc\" hidden=\"hidden\">\n<h1>" + contents + "</h1>\n";
     nav_list(book.toc, out, "", book.language);
-    out += "</nav>\n<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>" +
+    out += "</nav>\n" + contents_page(book, contents) + "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>" +
            html::escape(model::say(lang, "landmarks")) + "</h2>\n<ol>\n";
     if (!book.cover_href.empty())
         out += "  <li><a epub:type=\"cover\" href=\"" + html::escape(book.cover_href) + "\">" +
                html::escape(model::say(lang, "cover")) + "</a></li>\n";
-    out += std::string("  <li><a epub:type=\"toc\" href=\"") + nav_href + "#toc\">" + contents + "</a></li>\n";
+    out += std::string("  <li><a epub:type=\"toc\" href=\"") + nav_href + "#contents\">" + contents + "</a></li>\n";
     if (!book.bodymatter_href.empty())
         out += "  <li><a epub:type=\"bodymatter\" href=\"" + html::escape(book.bodymatter_href) + "\">" +
                html::escape(model::say(lang, "start")) + "</a></li>\n";

@@ -101,6 +101,15 @@ aside + aside { margin-top: 0.4em; padding-top: 0; border-top: 0; }
 .cover-image { text-align: center; margin: 0; padding: 0; }
 .cover-image img { max-height: 100%; }
 
+.contents h1 { text-align: center; }
+.contents-section { font-size: 0.85em; text-transform: uppercase; letter-spacing: 0.08em; border-bottom: 1px solid #888;
+                    margin: 1.6em 0 0.6em; }
+ol.contents-list { list-style: none; padding-left: 0; }
+ol.contents-list li { margin: 0 0 1em; }
+a.contents-title { font-weight: bold; font-size: 1.1em; color: inherit; }
+.contents-dek { margin: 0.15em 0 0; font-style: italic; }
+.contents-byline { margin: 0.1em 0 0; font-size: 0.85em; color: #555; }
+:lang(zh) .contents-dek, :lang(ja) .contents-dek, :lang(ko) .contents-dek { font-style: normal; }
 nav ol { list-style: none; padding-left: 1em; }
 nav > ol { padding-left: 0; }
 nav li { margin: 0.3em 0; }

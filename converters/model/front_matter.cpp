@@ -379,7 +379,7 @@ const std::vector<std::string_view>& metadata_keys()
         "source",  "epigraph", "references", "bibliography",
         // Jekyll's, Hugo's and Zola's names for the same things
         "description", "excerpt", "categories", "taxonomies", "draft", "published", "lastmod", "updated",
-        "last_modified_at", "weight", "aliases", "redirect_from", "image", "cover", "featured_image", "images",
+        "last_modified_at", "weight", "aliases", "redirect_from", "image", "cover", "featured_image", "images", "section",
         // theirs, which say how their sites lay a page out: known, and left to them
         "layout", "permalink", "params", "linkTitle", "extra", "menu", "toc", "comments", "template", "sitemap"};
     return keys;
@@ -457,6 +457,15 @@ void apply_metadata(const YAML::Node& map, const yi::Source& source, pugi::xml_n
                [&](const YAML::Node& value, const std::string& key) { apply.updated_field(value, key); });
     each_given(lead_image_keys, "lead image",
                [&](const YAML::Node& value, const std::string& key) { apply.lead_image_field(value, key); });
+    // `section: Reports`: the section the article runs in, its first subject (JATS's heading).
+    if (const YAML::Node section = map["section"]; section && !section.IsNull()) {
+        const std::string name = yi::scalar(source, section, "section");
+        pugi::xml_node first = meta(article).child("subject");
+        if (std::string_view(first.text().get()) != name && (mode == MetadataMode::replace || !first)) {
+            pugi::xml_node node = first ? meta(article).insert_child_before("subject", first) : append_meta_field(article, "subject");
+            node.text().set(name.c_str());
+        }
+    }
 }
 
 }  // namespace mimeo::model

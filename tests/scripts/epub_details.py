@@ -87,6 +87,32 @@ with tempfile.TemporaryDirectory() as work:
                  "<dt>Droits</dt>\n<dd>\u00a9 2025 Coop</dd>", "<dt>Licence</dt>\n<dd><a href=\"https://creativecommons.org/licenses/by/4.0/\">"):
         check(part in masthead, f"masthead: no {part!r}: {masthead}")
 
+    # The contents page as a magazine's: sections (section:, or the first subject), titles, deks
+    # and bylines; the reading system's own contents stay in the hidden toc nav.
+    for name, text in (("a.md", "title: Dock pay\nsection: Reports\nsubtitle: What the ledger shows\nauthor: Ann Li"),
+                       ("b.md", "title: Rent\nsubjects: [Reports]\nsummary: Ten years of it.\nauthor: Bo Ek"),
+                       ("c.md", "title: A song\nsection: Culture\nauthors: [{organization: Desk}]")):
+        with open(os.path.join(work, name), "w", encoding="utf-8") as f:
+            f.write(f"---\n{text}\ndate: 2025-04-14\n---\n\nText.\n")
+    magazine = os.path.join(work, "magazine.epub")
+    run = subprocess.run([MIMEO, "convert", "--issue", os.path.join(work, "issue.yaml"),
+                          *[os.path.join(work, n) for n in ("a.md", "b.md", "c.md")], "--to", "epub", "-O", "cover-art=false",
+                          "-o", magazine], capture_output=True, text=True)
+    check(run.returncode == 0, f"magazine: {run.stderr}")
+    with zipfile.ZipFile(magazine) as z:
+        nav = z.read("EPUB/nav.xhtml").decode()
+    contents = nav[nav.find('<section class="contents"'):]
+    check(contents.count('<h2 class="contents-section">') == 2 and contents.find(">Reports</h2>") < contents.find(">Culture</h2>"),
+          f"contents: sections: {contents}")
+    for part in ('<a class="contents-title" href="text/dock-pay.xhtml">Dock pay</a><p class="contents-dek">What the ledger shows</p>'
+                 '<p class="contents-byline">By Ann Li</p>', '<p class="contents-dek">Ten years of it.</p>',
+                 '<p class="contents-byline">Desk</p>'):
+        check(part in contents, f"contents: no {part!r}: {contents}")
+    check('<nav epub:type="toc" id="toc" role="doc-toc" hidden="hidden">' in nav and 'href="nav.xhtml#contents"' in nav,
+          f"contents: the toc nav and its landmark: {nav}")
+    checked = subprocess.run([MIMEO, "check", magazine], capture_output=True, text=True)
+    check(checked.returncode == 0, f"magazine epubcheck: {checked.stdout}{checked.stderr}")
+
     # The drawn cover: a 1600x2560 PNG declared cover-image (and for EPUB 2), with something on
     # it, steered by cover-lines and cover-color, with the logo when it is a PNG.
     def cover(*options, issue=os.path.join(work, "issue.yaml")):

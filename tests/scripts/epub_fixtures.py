@@ -128,7 +128,7 @@ check('href="text/hidden-workforce.xhtml#speed-up-and-secrecy"' in nav, "section
 check(nav.count("<li>") >= 5 + 2, "every article listed")
 ncx = read(issue_epub, "EPUB/toc.ncx")
 check(identifier and f'<meta name="dtb:uid" content="{identifier.group(1)}" />' in ncx, "NCX uid is the identifier")
-toc_part = nav.split('epub:type="landmarks"')[0]
+toc_part = nav.split('<section class="contents"')[0]  # the toc nav, before the contents page
 check(ncx.count("<navPoint") == toc_part.count("<li><a"), "NCX and nav list the same entries")
 
 masthead = read(issue_epub, "EPUB/text/masthead.xhtml")
@@ -200,7 +200,7 @@ check(style.startswith("body { color: #222; }"), "the user's stylesheet replaces
 if fonts:
     check('@font-face {\n  font-family: "DejaVuSerif";\n  src: url("fonts/font-1.ttf");' in style, "@font-face for the font")
     check('media-type="font/ttf"' in styled_opf, "the font in the manifest")
-styled_toc = read(styled, "EPUB/nav.xhtml").split('epub:type="landmarks"')[0]
+styled_toc = read(styled, "EPUB/nav.xhtml").split('<section class="contents"')[0]
 check("#" not in styled_toc and styled_toc.count("<li><a") == 5, "toc-depth 1 lists articles only")
 
 per_article = os.path.join(WORK, "per-article")
