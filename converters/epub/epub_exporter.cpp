@@ -57,9 +57,10 @@ Exporter exporter()
               "white or black, whichever reads on it", {}, {}, {}, {}, "#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})",
               "a colour as #rrggbb or #rgb"},
              {"fonts", OptionType::path_list, "",
-              "font files (TTF, OTF, WOFF, WOFF2) to embed, each with an `@font-face` whose `font-family` is its file "
-              "name without the extension (`Serif-Italic.ttf`: `\"Serif-Italic\"`); with the default stylesheet the "
-              "first sets the text"},
+              "font files (TTF, OTF, WOFF, WOFF2) to embed, each with an `@font-face` of the family, style and weight "
+              "its own tables give (a WOFF's, or a font's without them: its file name without the extension, and "
+              "Italic or Bold in the name), so that Regular, Italic and Bold make one family; with the default "
+              "stylesheet the first font's family sets the text"},
              {"missing-images", OptionType::string, "error",
               "`error`: a missing, unreadable, remote or non-image picture stops the conversion; `warn`: it is left "
               "out with a warning (a figure keeps its caption as a paragraph)",

@@ -4,6 +4,7 @@
 
 #include "common/files.hpp"
 #include "common/media_type.hpp"
+#include "epub/font_face.hpp"
 
 namespace fs = std::filesystem;
 
@@ -141,9 +142,12 @@ void add_stylesheet(Book& book, const Settings& settings)
         if (type.media_type.empty())
             throw Error({font, 0, 0}, "epub-font", "not a TrueType, OpenType, WOFF or WOFF2 font");
         ++number;
-        const std::string family = fs::path(font).stem().string();
+        // The font's own family, style and weight, so that Regular, Italic and Bold are one family.
+        const FontFace face = read_font_face(bytes, fs::path(font).filename().string());
+        const std::string family = face.family.empty() ? fs::path(font).stem().string() : face.family;
         const std::string href = "fonts/font-" + std::to_string(number) + type.extension;
-        faces += "@font-face {\n  font-family: " + css_string(family) + ";\n  src: url(\"" + href + "\");\n}\n";
+        faces += "@font-face {\n  font-family: " + css_string(family) + ";\n  src: url(\"" + href + "\");\n" +
+                 "  font-style: " + face.style + ";\n  font-weight: " + std::to_string(face.weight) + ";\n}\n";
         if (first_family.empty()) first_family = family;
         book.items.push_back({"font-" + std::to_string(number), href, type.media_type, "", std::move(bytes)});
     }

@@ -145,6 +145,26 @@ with tempfile.TemporaryDirectory() as work:
                           "-o", os.path.join(work, "bad.epub")], capture_output=True, text=True)
     check(bad.returncode == 2 and "cover-color" in bad.stderr, f"cover-color=red: {bad.returncode} {bad.stderr}")
 
+    # Regular, Italic and Bold files make one family with real faces, as their own tables say.
+    dejavu = "/usr/share/fonts/truetype/dejavu/DejaVuSerif"
+    faces = [dejavu + ".ttf", dejavu + "-Italic.ttf", dejavu + "-Bold.ttf"]
+    if all(os.path.exists(f) for f in faces):
+        fonted = os.path.join(work, "fonts.epub")
+        run = subprocess.run([MIMEO, "convert", os.path.join(work, "person.md"), "--to", "epub", "-O",
+                              "fonts=[" + ", ".join(faces) + "]", "-o", fonted], capture_output=True, text=True)
+        check(run.returncode == 0, f"fonts: {run.stderr}")
+        with zipfile.ZipFile(fonted) as z:
+            css = z.read("EPUB/style.css").decode()
+        for n, (style, weight) in enumerate((("normal", 400), ("italic", 400), ("normal", 700)), start=1):
+            rule = (f'@font-face {{\n  font-family: "DejaVu Serif";\n  src: url("fonts/font-{n}.ttf");\n'
+                    f'  font-style: {style};\n  font-weight: {weight};\n}}')
+            check(rule in css, f"fonts: no {rule!r} in {css[-600:]}")
+        check('body { font-family: "DejaVu Serif", serif; }' in css, "fonts: the family does not set the text")
+        checked = subprocess.run([MIMEO, "check", fonted], capture_output=True, text=True)
+        check(checked.returncode == 0, f"fonts epubcheck: {checked.stdout}{checked.stderr}")
+    else:
+        print("SKIP: fonts-dejavu-core's DejaVu Serif faces are absent; run scripts/setup")
+
     # extra-css: a few rules on top of the default stylesheet, in the EPUB and the page.
     extra = os.path.join(work, "extra.css")
     with open(extra, "w") as f:

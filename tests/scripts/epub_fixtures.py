@@ -198,7 +198,8 @@ check('properties="cover-image"' in styled_opf and '<meta name="cover" content="
 style = read(styled, "EPUB/style.css")
 check(style.startswith("body { color: #222; }"), "the user's stylesheet replaces the default")
 if fonts:
-    check('@font-face {\n  font-family: "DejaVuSerif";\n  src: url("fonts/font-1.ttf");' in style, "@font-face for the font")
+    check('@font-face {\n  font-family: "DejaVu Serif";\n  src: url("fonts/font-1.ttf");\n  font-style: normal;\n'
+          '  font-weight: 400;\n}' in style, "@font-face for the font, by its own name table")
     check('media-type="font/ttf"' in styled_opf, "the font in the manifest")
 styled_toc = read(styled, "EPUB/nav.xhtml").split('<section class="contents"')[0]
 check("#" not in styled_toc and styled_toc.count("<li><a") == 5, "toc-depth 1 lists articles only")
