@@ -143,6 +143,8 @@ const std::vector<CodeSection>& code_sections()
               "an article's image is missing, unreadable or remote (the message names the article and the image); error also when the file is not a PNG, JPEG, GIF, WebP or SVG"},
              {{"epub-cover"}, "error",
               "the `cover` image cannot be read or is not an image"},
+             {{"epub-font-subset"}, "warning",
+              "`font-subset: true`, but HarfBuzz cannot cut a font (a WOFF or WOFF2 it does not read): it is embedded whole"},
              {{"epub-logo"}, "warning",
               "the publication's `logo` cannot be read or is not a PNG, the one kind the drawn cover takes: the cover is drawn without it"},
              {{"epub-font"}, "error",

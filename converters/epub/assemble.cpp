@@ -2,12 +2,15 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "common/media_type.hpp"
 #include "common/url.hpp"
 #include "common/zip_writer.hpp"
 #include "epub/cover_art.hpp"
 #include "epub/cover_content.hpp"
+#include "epub/font_obfuscation.hpp"
+#include "epub/font_subset.hpp"
 #include "epub/identity.hpp"
 #include "epub/images.hpp"
 #include "epub/navigation.hpp"
@@ -100,6 +103,7 @@ public:
             if (book_.bodymatter_href.empty()) book_.bodymatter_href = href;
         }
 
+        if (settings_.font_subset) subset_fonts(nav_document(book_, title));
         // The identifier may hash the content, so it comes after every content file.
         book_.identifier = book_identifier(book_);
         book_.items.push_back({"nav", nav_href, "application/xhtml+xml", "nav", nav_document(book_, title)});
@@ -109,12 +113,41 @@ public:
         std::vector<ZipEntry> entries = {{"mimetype", "application/epub+zip", false},
                                          {"META-INF/container.xml", container_xml, true},
                                          {package_path, package, true}};
-        for (const Item& item : book_.items)
+        std::vector<std::string> obfuscated;
+        for (Item& item : book_.items) {
+            if (settings_.font_obfuscation && is_font(item)) {
+                obfuscate_font(item.bytes, book_.identifier);
+                obfuscated.push_back("EPUB/" + item.href);
+            }
             entries.push_back({"EPUB/" + item.href, item.bytes, !is_compressed_media(item.media_type)});
+        }
+        const std::string encryption = obfuscated.empty() ? "" : encryption_xml(obfuscated);  // outlives write_zip
+        if (!obfuscated.empty()) entries.insert(entries.begin() + 2, {"META-INF/encryption.xml", encryption, true});
         return write_zip(entries, book_.modified, "epub-zip");
     }
 
 private:
+    static bool is_font(const Item& item) { return item.href.rfind("fonts/", 0) == 0; }
+
+    // Each font cut to the characters of the pages and of the contents (`nav`, made after).
+    void subset_fonts(const std::string& nav)
+    {
+        std::set<char32_t> characters;
+        for (char32_t c = 0x20; c < 0x7F; ++c) characters.insert(c);  // ASCII always, for what the reader adds
+        add_characters(nav, characters);
+        for (const Item& item : book_.items)
+            if (item.media_type == "application/xhtml+xml") add_characters(item.bytes, characters);
+        for (Item& item : book_.items) {
+            if (!is_font(item)) continue;
+            std::string cut = subset_font(item.bytes, characters);
+            if (cut.empty())
+                diagnostics_.warn({item.href, 0, 0}, "epub-font-subset",
+                                  "HarfBuzz cannot cut this font (a WOFF or WOFF2 it does not read): embedded whole");
+            else
+                item.bytes = std::move(cut);
+        }
+    }
+
     void add_page(const std::string& id, const std::string& href, std::string bytes)
     {
         book_.items.push_back({id, href, "application/xhtml+xml", "", std::move(bytes)});

@@ -22,6 +22,8 @@ struct Settings {
     std::vector<std::string> cover_lines;  // the drawn cover's lines; empty for the lead titles
     std::string cover_color;             // the drawn cover's ground, "#rrggbb"
     std::vector<std::string> fonts;      // font files to embed
+    bool font_subset = false;            // cut them to the characters the book uses
+    bool font_obfuscation = false;       // obfuscate them (IDPF)
     bool missing_images_warn = false;    // leave missing images out with a warning instead of failing
     html::RawHtml raw_html = html::RawHtml::sanitize;
     bool outside_images = false;  // images from outside the article's folder may be packed

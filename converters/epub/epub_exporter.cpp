@@ -19,6 +19,8 @@ Settings read_settings(const FormatOptions& options)
     settings.cover_lines = options.get_list("cover-lines");
     settings.cover_color = options.get_string("cover-color");
     settings.fonts = options.get_list("fonts");
+    settings.font_subset = options.get_bool("font-subset");
+    settings.font_obfuscation = options.get_bool("font-obfuscation");
     settings.missing_images_warn = options.get_string("missing-images") == "warn";
     settings.outside_images = options.get_bool("outside-images");
     settings.raw_html = html::read_raw_html_option(options);
@@ -61,6 +63,11 @@ Exporter exporter()
               "its own tables give (a WOFF's, or a font's without them: its file name without the extension, and "
               "Italic or Bold in the name), so that Regular, Italic and Bold make one family; with the default "
               "stylesheet the first font's family sets the text"},
+             {"font-subset", OptionType::boolean, "false",
+              "cut the `fonts` down to the characters the book uses (HarfBuzz's hb-subset)"},
+             {"font-obfuscation", OptionType::boolean, "false",
+              "obfuscate the `fonts` by the IDPF algorithm (EPUB OCF), listed in META-INF/encryption.xml, as font "
+              "licences for embedding often ask"},
              {"missing-images", OptionType::string, "error",
               "`error`: a missing, unreadable, remote or non-image picture stops the conversion; `warn`: it is left "
               "out with a warning (a figure keeps its caption as a paragraph)",

@@ -2,7 +2,9 @@
 its caption is not read twice, a correction after the issue moves dcterms:modified, the volume
 is in the OPF, a French issue's fixed words are French, `convert` curls the titles' quotes as `run` does, and extra-css adds rules after
 the default stylesheet's, and a cover is drawn when none is given."""
+import hashlib
 import os
+import re
 import struct
 import subprocess
 import sys
@@ -162,6 +164,30 @@ with tempfile.TemporaryDirectory() as work:
         check('body { font-family: "DejaVu Serif", serif; }' in css, "fonts: the family does not set the text")
         checked = subprocess.run([MIMEO, "check", fonted], capture_output=True, text=True)
         check(checked.returncode == 0, f"fonts epubcheck: {checked.stdout}{checked.stderr}")
+        # Cut to the book's characters, and obfuscated by the IDPF algorithm: the SHA-1 of the
+        # identifier XORed over the first 1040 bytes, undone here as a reading system would.
+        books = {}
+        for flag in ("true", "false"):
+            target = os.path.join(work, f"cut-{flag}.epub")
+            run = subprocess.run([MIMEO, "convert", os.path.join(work, "person.md"), "--to", "epub", "-O",
+                                  "fonts=[" + faces[0] + "]", "-O", "font-subset=true", "-O", f"font-obfuscation={flag}",
+                                  "-o", target], capture_output=True, text=True)
+            check(run.returncode == 0, f"font-subset, obfuscation {flag}: {run.stderr}")
+            with zipfile.ZipFile(target) as z:
+                books[flag] = (z.read("EPUB/fonts/font-1.ttf"), z.read("EPUB/package.opf").decode(),
+                               z.read("META-INF/encryption.xml").decode() if "META-INF/encryption.xml" in z.namelist() else "")
+            checked = subprocess.run([MIMEO, "check", target], capture_output=True, text=True)
+            check(checked.returncode == 0, f"font-obfuscation={flag}: epubcheck: {checked.stdout}{checked.stderr}")
+        plain, _, none = books["false"]
+        hidden, opf, encryption = books["true"]
+        check(plain[:4] == b"\x00\x01\x00\x00" and len(plain) < os.path.getsize(faces[0]) / 5 and not none,
+              f"font-subset: {len(plain)} bytes of {os.path.getsize(faces[0])}")
+        identifier = re.search(r'<dc:identifier id="[^"]*">([^<]*)</dc:identifier>', opf).group(1)
+        key = hashlib.sha1(re.sub(r"[ \t\r\n]", "", identifier).encode()).digest()
+        undone = bytes(b ^ key[i % 20] for i, b in enumerate(hidden[:1040])) + hidden[1040:]
+        check(hidden[:4] != plain[:4] and undone == plain, "font-obfuscation: not the IDPF algorithm")
+        check('URI="EPUB/fonts/font-1.ttf"' in encryption and 'Algorithm="http://www.idpf.org/2008/embedding"' in encryption,
+              f"encryption.xml: {encryption}")
     else:
         print("SKIP: fonts-dejavu-core's DejaVu Serif faces are absent; run scripts/setup")
 
