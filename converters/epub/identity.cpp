@@ -103,8 +103,7 @@ std::string modified_time(const Book& book)
     std::string modified = day + "T00:00:00Z";
     // A correction after the issue (an article's history date "updated") makes the book newer.
     for (pugi::xml_node article : book.articles) {
-        const pugi::xml_node revised =
-            model::meta(article).child("history").find_child_by_attribute("date", "type", "updated");
+        const pugi::xml_node revised = model::revision(article);
         const auto when = model_instant(revised.text().get(), revised.attribute("time").value());
         if (when && when->when > 0 && rfc3339(when->when) > modified) modified = rfc3339(when->when);
     }

@@ -9,6 +9,7 @@
 #include "html/renderer.hpp"
 #include "html/safe_html.hpp"
 #include "model/model.hpp"
+#include "model/named_address.hpp"
 
 namespace mimeo::feed {
 namespace {
@@ -67,7 +68,8 @@ Channel channel_of(const ExportRequest& request, pugi::xml_node issue)
     }
     channel.rights = publication.child("rights").text().get();
     channel.publisher = publication.child("publisher").text().get();
-    channel.editor = parse_person(publication.child("editor").text().get());
+    const model::NamedAddress editor = model::parse_named_address(publication.child("editor").text().get());
+    channel.editor = {editor.name, editor.email, ""};
     channel.self_url = encode_url(options.get_string("feed-url"));
 
     std::string logo = options.has("image") ? options.get_string("image") : publication.child("logo").text().get();
@@ -133,8 +135,7 @@ Entry entry_of(const ExportRequest& request, pugi::xml_node issue, pugi::xml_nod
     else if (auto issue_date = iso_date_seconds(issue.child("date").text().get())) entry.date = *issue_date;
     else entry.date = channel.updated;
     entry.updated = entry.date;
-    const pugi::xml_node revised = model::meta(article).child("history").find_child_by_attribute("date", "type", "updated");
-    if (auto when = instant_of(revised)) entry.updated = std::max(entry.updated, *when);
+    if (auto when = instant_of(model::revision(article))) entry.updated = std::max(entry.updated, *when);
 
     entry.authors = people(article, "author");
     entry.translators = people(article, "translator");
@@ -156,30 +157,6 @@ std::string content_of(pugi::xml_node article, const std::string& link, html::Ra
 }
 
 }  // namespace
-
-Person parse_person(std::string_view text)
-{
-    std::string value = trim(text);
-    Person person;
-    if (value.empty()) return person;
-    if (auto open = value.find('('); open != std::string::npos && value.back() == ')') {
-        person.email = trim(value.substr(0, open));
-        person.name = trim(value.substr(open + 1, value.size() - open - 2));
-    } else if (auto lt = value.find('<'); lt != std::string::npos && value.back() == '>') {
-        person.name = trim(value.substr(0, lt));
-        person.email = trim(value.substr(lt + 1, value.size() - lt - 2));
-    } else if (value.find('@') != std::string::npos && value.find(' ') == std::string::npos) {
-        person.email = value;
-    } else {
-        person.name = value;
-    }
-    // "Name (note)" without an address is a name.
-    if (!person.email.empty() && person.email.find('@') == std::string::npos) {
-        person.name = value;
-        person.email.clear();
-    }
-    return person;
-}
 
 FeedContent read_feed_content(const ExportRequest& request, long max_items)
 {

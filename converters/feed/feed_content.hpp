@@ -16,9 +16,6 @@ struct Person {
     std::string uri;  // a page about the person: their ORCID iD
 };
 
-// "editors@x.org (The Editors)", "The Editors <editors@x.org>", "editors@x.org" or a bare name.
-Person parse_person(std::string_view text);
-
 struct Channel {
     std::string title;
     std::string link;         // the publication's URL

@@ -7,6 +7,7 @@
 #include "html/escape.hpp"
 #include "model/affiliations.hpp"
 #include "model/model.hpp"
+#include "model/named_address.hpp"
 #include "model/provenance.hpp"
 #include "model/wording.hpp"
 
@@ -311,13 +312,10 @@ private:
     // "desk@paper.example (The Editors)", as feeds write an address: the name, then the address linked.
     std::string editor_html(const std::string& editor) const
     {
-        const std::size_t open = editor.find(" (");
-        const std::string address = open == std::string::npos ? editor : editor.substr(0, open);
-        if (address.find('@') == std::string::npos || address.find(' ') != std::string::npos) return html::escape(editor);
-        std::string name = open == std::string::npos ? "" : editor.substr(open + 2);
-        if (!name.empty() && name.back() == ')') name.pop_back();
-        return (name.empty() ? "" : html::escape(name) + ", ") + "<a href=\"" + url("mailto:" + address, false) + "\">" +
-               html::escape(address) + "</a>";
+        const model::NamedAddress who = model::parse_named_address(editor);
+        if (who.email.empty()) return html::escape(who.name);
+        return (who.name.empty() ? "" : html::escape(who.name) + ", ") + "<a href=\"" + url("mailto:" + who.email, false) +
+               "\">" + html::escape(who.email) + "</a>";
     }
 
     std::string style(const char* css) const

@@ -1,6 +1,7 @@
 #include "markdown/pandoc_constructs.hpp"
 
 #include <array>
+#include <utility>
 #include <vector>
 
 #include "markdown/source_lines.hpp"
@@ -119,21 +120,25 @@ public:
     void finish(Diagnostics& diagnostics)
     {
         end_pipes();
-        static const std::array<const char*, kinds> names = {
-            "definition-list definitions (a term, then a line opening ': ')",
-            "fenced divs (::: {.class})",
-            "attributes ({#id .class key=value}) on headings, spans, links, images or code",
-            "superscripts (^text^)",
-            "subscripts (~text~)",
-            "inline notes (^[text])",
-            "grid tables (+---+ borders)",
-            "simple or multiline tables (a rule of dash groups under their header)",
-            "line blocks (lines opening '| ')",
-            "example-list items ((@) or (@label))",
-            "table captions (a 'Table: ' or ': ' paragraph beside a table)",
-            "title blocks (% lines opening the file)",
-            "TeX math spans ($…$, $$…$$)",
-        };
+        // Each kind, and what GFM makes of it.
+        constexpr const char* paragraphs = "GFM reads as paragraphs";
+        constexpr const char* text = "GFM reads as plain text";
+        static const std::array<std::pair<const char*, const char*>, kinds> kinds_said = {{
+            {"definition-list definitions (a term, then a line opening ': ')", paragraphs},
+            {"fenced divs (::: {.class})", text},
+            {"attributes ({#id .class key=value}) on headings, spans, links, images or code", text},
+            {"superscripts (^text^)", text},
+            {"subscripts (~text~)", text},
+            {"inline notes (^[text])", text},
+            {"grid tables (+---+ borders)", paragraphs},
+            {"simple or multiline tables (a rule of dash groups under their header)", paragraphs},
+            {"line blocks (lines opening '| ')", paragraphs},
+            {"example-list items ((@) or (@label))", paragraphs},
+            {"table captions (a 'Table: ' or ': ' paragraph beside a table)", paragraphs},
+            {"title blocks (% lines opening the file)", paragraphs},
+            {"TeX math spans ($…$, $$…$$)",
+             "GFM reads as text, its backslashes and underscores as Markdown (-I math=true reads them as math)"},
+        }};
         for (int kind = 0; kind < kinds; ++kind) {
             std::size_t count = 0;
             const Event* first = nullptr;
@@ -143,16 +148,12 @@ public:
                 if (!first || std::pair(event.line, event.column) < std::pair(first->line, first->column)) first = &event;
             }
             if (!count) continue;
-            std::string result = " GFM reads as plain text";
-            if (kind == subscript && scan_.single_tilde)
-                result = " GFM reads as strikethrough (-I single-tilde=false keeps them as text)";
-            else if (kind == tex_math)
-                result = " GFM reads as text, its backslashes and underscores as Markdown (-I math=true reads them as math)";
-            else if (kind == definition_list || kind == grid_table || kind == simple_table || kind == example_list || kind == table_caption ||
-                     kind == title_block || kind == line_block)
-                result = " GFM reads as paragraphs";
+            const auto [name, reading] = kinds_said[kind];
+            const std::string said = kind == subscript && scan_.single_tilde
+                                         ? "GFM reads as strikethrough (-I single-tilde=false keeps them as text)"
+                                         : reading;
             diagnostics.warn({file_, first->line, first->column}, "pandoc-markdown",
-                             std::to_string(count) + " " + names[kind] + ", pandoc's Markdown, which" + result +
+                             std::to_string(count) + " " + name + ", pandoc's Markdown, which " + said +
                                  "; --from pandoc-markdown (or --engine pandoc) reads them");
         }
     }

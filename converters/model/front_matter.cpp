@@ -256,7 +256,7 @@ struct Apply {
     {
         const DateTime when = yi::date_time(source, value, key);
         pugi::xml_node history = meta(article).child("history");
-        pugi::xml_node old = history ? history.find_child_by_attribute("date", "type", "updated") : pugi::xml_node();
+        pugi::xml_node old = revision(article);
         if (old && mode == MetadataMode::fill_missing) return;
         if (old) history.remove_child(old);
         if (!history) history = meta_field(article, "history");

@@ -124,6 +124,11 @@ std::string meta_text(pugi::xml_node article, const char* name) { return text_of
 std::string title(pugi::xml_node article) { return meta_text(article, "title"); }
 std::string slug(pugi::xml_node article) { return meta_text(article, "slug"); }
 
+pugi::xml_node revision(pugi::xml_node article)
+{
+    return meta(article).child("history").find_child_by_attribute("date", "type", "updated");
+}
+
 std::string language(pugi::xml_node article, const std::string& fallback)
 {
     std::string lang = meta_text(article, "language");

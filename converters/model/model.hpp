@@ -50,6 +50,8 @@ std::string meta_text(pugi::xml_node article, const char* name);
 std::string title(pugi::xml_node article);
 std::string slug(pugi::xml_node article);
 std::string language(pugi::xml_node article, const std::string& fallback = "en");
+// The article's last revision after publication: its history's date of type "updated", or null.
+pugi::xml_node revision(pugi::xml_node article);
 std::vector<std::string> contributors(pugi::xml_node article, std::string_view role);
 std::vector<std::string> tags(pugi::xml_node article);
 // `elocation: auto` made the electronic location an archive wants: "e", the number and

@@ -218,7 +218,7 @@ void TreeMapper::blocks(const json& list, pugi::xml_node container, const std::s
         if (id.empty()) id = ids_.for_name(plain_text(c.at(2)));
         if (id.empty()) id = ids_.for_name("section");
         section.append_attribute("id") = id.c_str();
-        place_anchors(anchors, heading);
+        if (!anchors.empty()) place_anchors(anchors, heading);
     }
 }
 
@@ -229,15 +229,12 @@ void TreeMapper::place_anchors(const std::vector<std::string>& anchors, pugi::xm
     for (pugi::xml_node top = first; top && !target; top = top.next_sibling())
         for (pugi::xml_node n = top; n && !target; n = model::next_in_tree(n, top))
             if (std::string_view name = n.name(); name == "p" || name == "heading") target = n;
-    for (auto it = anchors.rbegin(); it != anchors.rend(); ++it) {
-        std::string id = ids_.for_name(*it);
-        if (id.empty()) continue;
-        if (!target) {
-            lose("identifiers of Div blocks with no paragraph (link targets) dropped");
-            continue;
-        }
-        target.prepend_child("anchor").append_attribute("id") = id.c_str();
+    if (!target) {
+        lose("identifiers of Div blocks with no paragraph (link targets) dropped", static_cast<int>(anchors.size()));
+        return;
     }
+    for (auto it = anchors.rbegin(); it != anchors.rend(); ++it)
+        if (std::string id = ids_.for_name(*it); !id.empty()) target.prepend_child("anchor").append_attribute("id") = id.c_str();
 }
 
 void TreeMapper::block(const json& node, pugi::xml_node parent, const std::string& lang)
@@ -441,8 +438,7 @@ void TreeMapper::blocks_as_inlines(const json& list, pugi::xml_node container)
         const std::string& t = type_of(*node);
         if (!first) run.text(" ");
         first = false;
-        for (const std::string& anchor : anchors)
-            if (std::string id = ids_.for_name(anchor); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
+        for (const std::string& name : anchors) anchor(name, run);
         if (t == "Para" || t == "Plain") {
             inline_list(content_of(*node), run);
         } else if (t == "LineBlock") {
@@ -526,8 +522,7 @@ void TreeMapper::inline_node(const json& node, Run& run)
         raw.text().set(text_at(c.at(1)).c_str());
     } else if (t == "Link") {
         // An id on a link (pandoc's HTML note references) is a place other links point to.
-        if (std::string id = ids_.for_name(attr_of(c.at(0)).id); !id.empty())
-            run.element("anchor").append_attribute("id") = id.c_str();
+        anchor(attr_of(c.at(0)).id, run);
         pugi::xml_node link = run.element("link");
         link.append_attribute("href") = text_at(c.at(2).at(0)).c_str();
         if (const std::string& title = text_at(c.at(2).at(1)); !title.empty())
@@ -544,11 +539,17 @@ void TreeMapper::inline_node(const json& node, Run& run)
     }
 }
 
+// An <anchor> for a name the document gives, when it makes an id.
+void TreeMapper::anchor(const std::string& name, Run& run)
+{
+    if (std::string id = ids_.for_name(name); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
+}
+
 // Spans are unwrapped, keeping their language, small caps and underline, and an id as an anchor.
 void TreeMapper::span(const json& c, Run& run)
 {
     Attr attr = attr_of(c.at(0));
-    if (std::string id = ids_.for_name(attr.id); !id.empty()) run.element("anchor").append_attribute("id") = id.c_str();
+    anchor(attr.id, run);
     pugi::xml_node inner;
     auto wrap = [&](const char* name) {
         pugi::xml_node node = inner ? inner.append_child(name) : run.element(name);

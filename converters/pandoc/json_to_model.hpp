@@ -60,6 +60,7 @@ private:
     void inline_list(const json& list, Run& run);
     void inline_node(const json& node, Run& run);
     void span(const json& content, Run& run);
+    void anchor(const std::string& name, Run& run);
     void image(const json& content, Run& run);
     void note(const json& blocks, Run& run);
     std::string valid_lang(const std::string& lang);

@@ -3,19 +3,20 @@
 #include "feed/feed_content.hpp"
 #include "feed/link_template.hpp"
 #include "model/model.hpp"
+#include "model/named_address.hpp"
 
 using namespace mimeo;
 
 TEST(FeedPerson, ReadsTheUsualForms)
 {
-    auto rss = feed::parse_person("editors@paper.example.org (The Editors)");
+    auto rss = model::parse_named_address("editors@paper.example.org (The Editors)");
     EXPECT_EQ(rss.email, "editors@paper.example.org");
     EXPECT_EQ(rss.name, "The Editors");
-    auto mail = feed::parse_person("Dana Okafor <dana@paper.example.org>");
+    auto mail = model::parse_named_address("Dana Okafor <dana@paper.example.org>");
     EXPECT_EQ(mail.email, "dana@paper.example.org");
     EXPECT_EQ(mail.name, "Dana Okafor");
-    EXPECT_EQ(feed::parse_person("desk@paper.example.org").email, "desk@paper.example.org");
-    auto name = feed::parse_person("The Editors (weekdays)");
+    EXPECT_EQ(model::parse_named_address("desk@paper.example.org").email, "desk@paper.example.org");
+    auto name = model::parse_named_address("The Editors (weekdays)");
     EXPECT_EQ(name.name, "The Editors (weekdays)");
     EXPECT_EQ(name.email, "");
 }
